@@ -1,0 +1,101 @@
+"""Muntada: registration and programme of the Iraqi Social Forum."""
+
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from config import Config, config_for, instance_secret
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: type[Config] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_object(config or config_for())
+    _require_secret_key(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_cli(app)
+    register_request_hooks(app)
+    _apply_proxy_fix(app)
+    return app
+
+
+def _require_secret_key(app: Flask) -> None:
+    if app.config["SECRET_KEY"]:
+        return
+    if app.config["ENV_NAME"] == "production":
+        raise RuntimeError("SECRET_KEY must be set in production")
+    app.config["SECRET_KEY"] = instance_secret("secret_key")
+
+
+def register_extensions(app: Flask) -> None:
+    from app.accounts.services import load_user_from_session
+    from app.core.i18n import select_locale
+    from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(ROOT / "app" / "translations"),
+    )
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(load_user_from_session)
+    _translate_login_message()
+
+
+def _translate_login_message() -> None:
+    from flask_babel import lazy_gettext as _l
+
+    from app.extensions import login_manager
+
+    login_manager.login_message = _l("Please log in to see this page.")
+
+
+def register_blueprints(app: Flask) -> None:
+    from app.accounts.views import bp as accounts_bp
+    from app.core.views import bp as core_bp
+
+    app.register_blueprint(core_bp)
+    app.register_blueprint(accounts_bp)
+
+
+def register_cli(app: Flask) -> None:
+    from app.accounts.cli import cli as accounts_cli
+    from app.core.cli import cli as core_cli
+    from app.demo.cli import cli as demo_cli
+    from app.notifications.cli import cli as notifications_cli
+
+    for blueprint in (accounts_cli, core_cli, demo_cli, notifications_cli):
+        app.register_blueprint(blueprint)
+
+
+def register_request_hooks(app: Flask) -> None:
+    from app.core.errors import register_error_pages
+    from app.core.security import register_security_headers
+    from app.core.templating import register_template_helpers
+    from app.notifications.dispatch import register_dispatch
+
+    register_error_pages(app)
+    register_security_headers(app)
+    register_template_helpers(app)
+    register_dispatch(app)
+
+
+def _apply_proxy_fix(app: Flask) -> None:
+    counts = {key: app.config[f"PROXY_FIX_X_{key.upper()}"] for key in ("for", "proto", "host")}
+    if any(counts.values()):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=counts["for"], x_proto=counts["proto"], x_host=counts["host"])

@@ -1,0 +1,74 @@
+"""Who may do what: one vocabulary of permissions and one ``can()`` check.
+
+Per-forum roles grant permissions in that forum only. Site administrators run
+the site (forums, accounts); they do not see a forum's personal data unless a
+forum role gives it to them.
+"""
+
+from enum import StrEnum
+
+from flask import g
+from sqlalchemy import select
+
+from app.extensions import db
+
+
+class ForumRoleName(StrEnum):
+    ORGANIZER = "organizer"
+    REVIEWER = "reviewer"
+    VOLUNTEER_COORDINATOR = "volunteer_coordinator"
+    INTERPRETATION_COORDINATOR = "interpretation_coordinator"
+
+
+class Permission(StrEnum):
+    # Site-wide
+    ADMINISTER_SITE = "site.administer"
+    # Per forum
+    VIEW_FORUM_STAFF_AREA = "forum.view_staff_area"
+    MANAGE_FORUM = "forum.manage"
+    REVIEW_PROPOSALS = "forum.review_proposals"
+    MANAGE_VOLUNTEERS = "forum.manage_volunteers"
+    MANAGE_INTERPRETING = "forum.manage_interpreting"
+
+
+SITE_PERMISSIONS = frozenset({Permission.ADMINISTER_SITE})
+
+ROLE_PERMISSIONS: dict[ForumRoleName, frozenset[Permission]] = {
+    ForumRoleName.ORGANIZER: frozenset(Permission) - SITE_PERMISSIONS,
+    ForumRoleName.REVIEWER: frozenset(
+        {Permission.VIEW_FORUM_STAFF_AREA, Permission.REVIEW_PROPOSALS}
+    ),
+    ForumRoleName.VOLUNTEER_COORDINATOR: frozenset(
+        {Permission.VIEW_FORUM_STAFF_AREA, Permission.MANAGE_VOLUNTEERS}
+    ),
+    ForumRoleName.INTERPRETATION_COORDINATOR: frozenset(
+        {Permission.VIEW_FORUM_STAFF_AREA, Permission.MANAGE_INTERPRETING}
+    ),
+}
+
+
+def forum_roles(user, forum_id: int) -> frozenset[ForumRoleName]:
+    """The roles ``user`` holds in a forum, read once per request."""
+    from app.forums.models import ForumRole
+
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cache: dict[tuple[int, int], frozenset[ForumRoleName]] = g.setdefault("_forum_roles", {})
+    key = (user.id, forum_id)
+    if key not in cache:
+        names = db.session.scalars(
+            select(ForumRole.role).where(ForumRole.user_id == user.id, ForumRole.forum_id == forum_id)
+        )
+        cache[key] = frozenset(ForumRoleName(name) for name in names)
+    return cache[key]
+
+
+def can(user, permission: Permission, forum=None) -> bool:
+    """May ``user`` use ``permission`` (in ``forum``, for per-forum permissions)?"""
+    if user is None or not user.is_authenticated:
+        return False
+    if permission in SITE_PERMISSIONS:
+        return bool(user.is_site_admin)
+    if forum is None:
+        return False
+    return any(permission in ROLE_PERMISSIONS[role] for role in forum_roles(user, forum.id))

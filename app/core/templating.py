@@ -1,0 +1,34 @@
+"""What every template can use: language, direction, permissions, formatting."""
+
+from flask import Flask, request
+from flask_login import current_user
+
+from app.core.forms import LanguageForm
+from app.core.i18n import (
+    LANGUAGE_NAMES,
+    current_language,
+    format_day,
+    format_moment,
+    format_number,
+    text_direction,
+)
+from app.core.permissions import Permission, can
+
+
+def _template_context() -> dict:
+    return {
+        "current_language": current_language(),
+        "text_direction": text_direction(),
+        "language_names": LANGUAGE_NAMES,
+        "language_form": LanguageForm(formdata=None),
+        "current_path": request.full_path.rstrip("?") if request else "/",
+        "can": lambda permission, forum=None: can(current_user, permission, forum),
+        "Permission": Permission,
+    }
+
+
+def register_template_helpers(app: Flask) -> None:
+    app.context_processor(_template_context)
+    app.add_template_filter(format_number, "number")
+    app.add_template_filter(format_day, "day")
+    app.add_template_filter(format_moment, "moment")

@@ -1,0 +1,64 @@
+"""Demo accounts: one per kind of user, so every screen can be tried."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from app.accounts.models import User
+from app.accounts.passwords import hash_password
+from app.core.db import utcnow
+from app.core.permissions import ForumRoleName
+from app.extensions import db
+from app.forums.models import Forum, ForumRole
+
+DEMO_PASSWORD = "muntada-demo-2017"  # noqa: S105 - printed for the demo, never for real accounts
+DEMO_FORUM_SLUG = "isf-4"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    name: str
+    locale: str
+    role: ForumRoleName | None = None
+    site_admin: bool = False
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("admin@demo.muntada.test", "Site administrator", "en", site_admin=True),
+    DemoAccount("organizer@demo.muntada.test", "هدى الساعدي", "ar", ForumRoleName.ORGANIZER),
+    DemoAccount("reviewer@demo.muntada.test", "Karwan Aziz", "ckb", ForumRoleName.REVIEWER),
+    DemoAccount("volunteers@demo.muntada.test", "زينب كاظم", "ar", ForumRoleName.VOLUNTEER_COORDINATOR),
+    DemoAccount(
+        "interpreting@demo.muntada.test", "Shilan Rashid", "ckb", ForumRoleName.INTERPRETATION_COORDINATOR
+    ),
+    DemoAccount("cso@demo.muntada.test", "علي حسين", "ar"),
+    DemoAccount("volunteer@demo.muntada.test", "Sara Ahmed", "en"),
+)
+
+
+def seed_accounts() -> list[DemoAccount]:
+    """Create the demo accounts and their roles; running it again changes nothing."""
+    forum = db.session.scalar(sa.select(Forum).where(Forum.slug == DEMO_FORUM_SLUG))
+    if forum is None:
+        forum = Forum(slug=DEMO_FORUM_SLUG)
+        db.session.add(forum)
+    password_hash = None
+    for account in DEMO_ACCOUNTS:
+        user = db.session.scalar(sa.select(User).where(User.email == account.email))
+        if user is None:
+            password_hash = password_hash or hash_password(DEMO_PASSWORD)
+            user = User(
+                email=account.email,
+                name=account.name,
+                locale=account.locale,
+                password_hash=password_hash,
+                email_verified_at=utcnow(),
+                is_site_admin=account.site_admin,
+            )
+            db.session.add(user)
+            db.session.flush()
+        if account.role and not any(r.user_id == user.id and r.role == account.role for r in forum.roles):
+            forum.roles.append(ForumRole(user=user, role=account.role))
+    db.session.flush()
+    return list(DEMO_ACCOUNTS)

@@ -1,0 +1,59 @@
+"""Factories for every model, with defaults that make a valid object."""
+
+import itertools
+from dataclasses import dataclass
+
+from app.accounts.models import User
+from app.accounts.passwords import hash_password
+from app.core.db import utcnow
+from app.core.permissions import ForumRoleName
+from app.extensions import db
+from app.forums.models import Forum, ForumRole
+
+PASSWORD = "correct horse battery staple"
+_PASSWORD_HASH = hash_password(PASSWORD)
+_sequence = itertools.count(1)
+
+
+def make_user(**fields) -> User:
+    number = next(_sequence)
+    values = {
+        "email": f"person{number}@example.org",
+        "name": f"Person {number}",
+        "locale": "en",
+        "password_hash": _PASSWORD_HASH,
+        "email_verified_at": utcnow(),
+    }
+    values.update(fields)
+    user = User(**values)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def make_forum(**fields) -> Forum:
+    forum = Forum(**{"slug": f"forum-{next(_sequence)}", **fields})
+    db.session.add(forum)
+    db.session.flush()
+    return forum
+
+
+def grant_role(user: User, forum: Forum, role: ForumRoleName) -> ForumRole:
+    forum_role = ForumRole(user_id=user.id, forum_id=forum.id, role=role)
+    db.session.add(forum_role)
+    db.session.flush()
+    return forum_role
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Plain values of a user, usable after its session has closed."""
+
+    id: int
+    email: str
+    name: str
+    locale: str
+
+    @classmethod
+    def of(cls, user: User) -> "Snapshot":
+        return cls(user.id, user.email, user.name, user.locale)
