@@ -98,4 +98,6 @@ def register_request_hooks(app: Flask) -> None:
 def _apply_proxy_fix(app: Flask) -> None:
     counts = {key: app.config[f"PROXY_FIX_X_{key.upper()}"] for key in ("for", "proto", "host")}
     if any(counts.values()):
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=counts["for"], x_proto=counts["proto"], x_host=counts["host"])
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=counts["for"], x_proto=counts["proto"], x_host=counts["host"]
+        )

@@ -2,7 +2,6 @@
 rolled-back transaction per test, SQLite by default, PostgreSQL with TEST_DATABASE_URL."""
 
 import os
-import re
 
 import pytest
 import sqlalchemy as sa
@@ -18,7 +17,7 @@ POSTGRES = os.environ.get("TEST_DATABASE_URL", "").startswith("postgres")
 
 
 def _make_sqlite_savepoints_work(engine: sa.Engine) -> None:
-    """pysqlite manages transactions itself and breaks SAVEPOINT; take over (SQLAlchemy's recipe)."""
+    """pysqlite breaks SAVEPOINT by managing transactions itself; take over (SQLAlchemy recipe)."""
 
     @sa.event.listens_for(engine, "connect")
     def _no_pysqlite_transactions(dbapi_connection, _record):
@@ -106,9 +105,3 @@ def make_user(app):
             return factories.Snapshot.of(user)
 
     return make
-
-
-def csrf_token(response) -> str:
-    match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', response.get_data(as_text=True))
-    assert match, "no CSRF token on the page"
-    return match.group(1)

@@ -15,7 +15,9 @@ def create_admin(email: str, name: str, language: str) -> None:
     """Make EMAIL a site administrator, creating the account if needed."""
     password = None
     if services.find_user_by_email(email) is None:
-        password = click.prompt("Password for the new account", hide_input=True, confirmation_prompt=True)
+        password = click.prompt(
+            "Password for the new account", hide_input=True, confirmation_prompt=True
+        )
         if len(password) < services.MIN_PASSWORD_LENGTH:
             raise click.ClickException(f"use at least {services.MIN_PASSWORD_LENGTH} characters")
     services.make_site_admin(email, password, name, language)

@@ -1,6 +1,14 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField, RadioField, StringField, SubmitField
+from wtforms import (
+    EmailField,
+    HiddenField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length
 
 from app.accounts.services import MIN_PASSWORD_LENGTH
@@ -12,7 +20,11 @@ LTR = {"dir": "ltr"}
 def _email_field(label=None) -> EmailField:
     return EmailField(
         label or _l("Email address"),
-        validators=[DataRequired(), Email(message=_l("Enter a valid email address.")), Length(max=254)],
+        validators=[
+            DataRequired(),
+            Email(message=_l("Enter a valid email address.")),
+            Length(max=254),
+        ],
         render_kw={**LTR, "autocomplete": "email", "inputmode": "email", "spellcheck": "false"},
     )
 
@@ -47,7 +59,10 @@ def _current_password_field(label=None) -> PasswordField:
 def _language_field() -> RadioField:
     return RadioField(
         _l("Preferred language"),
-        choices=list(LANGUAGE_NAMES.items()),
+        choices=[
+            SelectChoice(code, name, render_kw={"lang": code})
+            for code, name in LANGUAGE_NAMES.items()
+        ],
         validators=[InputRequired()],
     )
 
@@ -66,7 +81,9 @@ class SignUpForm(FlaskForm):
 class SignInForm(FlaskForm):
     email = _email_field()
     password = PasswordField(
-        _l("Password"), validators=[DataRequired()], render_kw={**LTR, "autocomplete": "current-password"}
+        _l("Password"),
+        validators=[DataRequired()],
+        render_kw={**LTR, "autocomplete": "current-password"},
     )
     next = HiddenField()
     submit = SubmitField(_l("Log in"))

@@ -29,13 +29,17 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
 
 
-def _queue(user_or_address: User | str, locale: str, template: str, subject: str, **context) -> None:
+def _queue(
+    user_or_address: User | str, locale: str, template: str, subject: str, **context
+) -> None:
     recipient = user_or_address.email if isinstance(user_or_address, User) else user_or_address
     queue_email(recipient, locale, template, subject, **context)
 
 
 def send_verification(user: User) -> None:
-    link = url_for("accounts.verify_email", token=make_token(user, TokenPurpose.VERIFY_EMAIL), _external=True)
+    link = url_for(
+        "accounts.verify_email", token=make_token(user, TokenPurpose.VERIFY_EMAIL), _external=True
+    )
     _queue(user, user.locale, "verify_email", "Confirm your email address", user=user, link=link)
 
 
@@ -59,7 +63,9 @@ def sign_up(email: str, password: str, name: str, locale: str) -> User | None:
             reset_link=url_for("accounts.forgot_password", _external=True),
         )
         return None
-    user = User(email=normalise_email(email), password_hash=password_hash, name=name.strip(), locale=locale)
+    user = User(
+        email=normalise_email(email), password_hash=password_hash, name=name.strip(), locale=locale
+    )
     db.session.add(user)
     db.session.flush()
     send_verification(user)
@@ -114,7 +120,9 @@ def request_password_reset(email: str) -> None:
     if user is None:
         return
     link = url_for(
-        "accounts.reset_password", token=make_token(user, TokenPurpose.RESET_PASSWORD), _external=True
+        "accounts.reset_password",
+        token=make_token(user, TokenPurpose.RESET_PASSWORD),
+        _external=True,
     )
     _queue(user, user.locale, "reset_password", "Reset your password", user=user, link=link)
 
@@ -161,12 +169,27 @@ def request_email_change(user: User, password: str, new_email: str) -> bool:
     owner = find_user_by_email(new_email)
     if owner is not None:
         if owner.id != user.id:
-            _queue(owner, owner.locale, "email_taken", "Someone tried to use your address", user=owner)
+            _queue(
+                owner, owner.locale, "email_taken", "Someone tried to use your address", user=owner
+            )
         return True
     token = make_token(user, TokenPurpose.CHANGE_EMAIL, new_email=new_email)
     link = url_for("accounts.confirm_email_change", token=token, _external=True)
-    _queue(new_email, user.locale, "confirm_email_change", "Confirm your new email address", user=user, link=link)
-    _queue(user, user.locale, "email_change_requested", "Your email address is being changed", user=user)
+    _queue(
+        new_email,
+        user.locale,
+        "confirm_email_change",
+        "Confirm your new email address",
+        user=user,
+        link=link,
+    )
+    _queue(
+        user,
+        user.locale,
+        "email_change_requested",
+        "Your email address is being changed",
+        user=user,
+    )
     return True
 
 

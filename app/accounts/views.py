@@ -51,7 +51,9 @@ def verify_email(token: str):
         db.session.commit()
         flash(_("Your email address is confirmed. You can log in now."), "success")
         return redirect(url_for("accounts.login"))
-    return render_template("accounts/confirm_link.html", form=form, action=_("Confirm my email address"))
+    return render_template(
+        "accounts/confirm_link.html", form=form, action=_("Confirm my email address")
+    )
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -68,7 +70,10 @@ def login():
         result = services.authenticate(form.email.data, form.password.data)
         db.session.commit()
         if result.problem is services.SignInProblem.UNVERIFIED:
-            flash(_("Please confirm your email address first: we have sent you a new link."), "warning")
+            flash(
+                _("Please confirm your email address first: we have sent you a new link."),
+                "warning",
+            )
         elif result.problem is not None:
             form.password.errors.append(_("Wrong email address or password."))
         else:
@@ -138,7 +143,7 @@ def change_password():
     if form.validate_on_submit():
         if services.change_password(current_user, form.current_password.data, form.password.data):
             db.session.commit()
-            _sign_in(current_user)  # this browser stays in, with the new session version
+            _sign_in(current_user._get_current_object())  # stays in, with the new session version
             flash(_("Your password is changed. Other devices have been logged out."), "success")
             return redirect(url_for("accounts.settings"))
         form.current_password.errors.append(_("This is not your current password."))
@@ -170,6 +175,9 @@ def confirm_email_change(token: str):
             return redirect(url_for("core.home"))
         db.session.commit()
         flash(_("Your new email address is confirmed."), "success")
-        return redirect(url_for("accounts.settings" if current_user.is_authenticated else "accounts.login"))
-    return render_template("accounts/confirm_link.html", form=form, action=_("Confirm my new email address"))
-
+        return redirect(
+            url_for("accounts.settings" if current_user.is_authenticated else "accounts.login")
+        )
+    return render_template(
+        "accounts/confirm_link.html", form=form, action=_("Confirm my new email address")
+    )

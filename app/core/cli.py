@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import click
 from babel.messages.frontend import CommandLineInterface
 from flask import Blueprint, current_app
 
@@ -29,7 +28,9 @@ def pin_arabic_plural_forms(po_path: Path) -> None:
     text = po_path.read_text(encoding="utf-8")
     start = text.index('"Plural-Forms: ')
     end = text.index("\\n", start)
-    po_path.write_text(text[:start] + f'"Plural-Forms: {ARABIC_PLURAL_FORMS}' + text[end:], encoding="utf-8")
+    po_path.write_text(
+        text[:start] + f'"Plural-Forms: {ARABIC_PLURAL_FORMS}' + text[end:], encoding="utf-8"
+    )
 
 
 @cli.cli.group("translate")
@@ -40,9 +41,21 @@ def translate() -> None:
 @translate.command("update")
 def update() -> None:
     """Extract every string and merge it into the ar, ckb and en catalogs."""
-    _pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "-k", "lazy_gettext",
-             "--add-comments=Translators:", "--sort-by-file", "--no-wrap",
-             "-o", str(TEMPLATE), str(ROOT))
+    _pybabel(
+        "extract",
+        "-F",
+        str(ROOT / "babel.cfg"),
+        "-k",
+        "_l",
+        "-k",
+        "lazy_gettext",
+        "--add-comments=Translators:",
+        "--sort-by-file",
+        "--no-wrap",
+        "-o",
+        str(TEMPLATE),
+        str(ROOT),
+    )
     for language in current_app.config["LANGUAGES"]:
         po = TRANSLATIONS / language / "LC_MESSAGES" / "messages.po"
         command = "update" if po.exists() else "init"

@@ -19,7 +19,10 @@ ERROR_TEXTS = {
         _l("Too many attempts"),
         _l("You have tried too many times. Please wait a few minutes and try again."),
     ),
-    500: (_l("Something went wrong"), _l("An error happened on our side. It has been noted; please try again later.")),
+    500: (
+        _l("Something went wrong"),
+        _l("An error happened on our side. It has been noted; please try again later."),
+    ),
 }
 
 
@@ -27,7 +30,9 @@ def render_error(error: HTTPException):
     code = error.code if error.code in ERROR_TEXTS else 500
     title, explanation = ERROR_TEXTS[code]
     hint = _retry_hint() if code == 429 else None
-    page = render_template("errors/error.html", code=code, title=title, explanation=explanation, hint=hint)
+    page = render_template(
+        "errors/error.html", code=code, title=title, explanation=explanation, hint=hint
+    )
     return page, code
 
 

@@ -71,7 +71,9 @@ def text_direction(language: str | None = None) -> str:
 
 
 def format_number(value: float | int) -> str:
-    return format_decimal(value, locale=Locale.parse(current_language()), numbering_system=NUMBERING_SYSTEM)
+    return format_decimal(
+        value, locale=Locale.parse(current_language()), numbering_system=NUMBERING_SYSTEM
+    )
 
 
 def format_day(value: date, style: str = "medium") -> str:

@@ -57,7 +57,9 @@ def forum_roles(user, forum_id: int) -> frozenset[ForumRoleName]:
     key = (user.id, forum_id)
     if key not in cache:
         names = db.session.scalars(
-            select(ForumRole.role).where(ForumRole.user_id == user.id, ForumRole.forum_id == forum_id)
+            select(ForumRole.role).where(
+                ForumRole.user_id == user.id, ForumRole.forum_id == forum_id
+            )
         )
         cache[key] = frozenset(ForumRoleName(name) for name in names)
     return cache[key]

@@ -25,7 +25,9 @@ def _add_security_headers(response: Response, hsts: bool) -> Response:
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+    headers.setdefault(
+        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+    )
     if hsts:
         headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
     return response

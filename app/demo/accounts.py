@@ -28,9 +28,14 @@ DEMO_ACCOUNTS = (
     DemoAccount("admin@demo.muntada.test", "Site administrator", "en", site_admin=True),
     DemoAccount("organizer@demo.muntada.test", "هدى الساعدي", "ar", ForumRoleName.ORGANIZER),
     DemoAccount("reviewer@demo.muntada.test", "Karwan Aziz", "ckb", ForumRoleName.REVIEWER),
-    DemoAccount("volunteers@demo.muntada.test", "زينب كاظم", "ar", ForumRoleName.VOLUNTEER_COORDINATOR),
     DemoAccount(
-        "interpreting@demo.muntada.test", "Shilan Rashid", "ckb", ForumRoleName.INTERPRETATION_COORDINATOR
+        "volunteers@demo.muntada.test", "زينب كاظم", "ar", ForumRoleName.VOLUNTEER_COORDINATOR
+    ),
+    DemoAccount(
+        "interpreting@demo.muntada.test",
+        "Shilan Rashid",
+        "ckb",
+        ForumRoleName.INTERPRETATION_COORDINATOR,
     ),
     DemoAccount("cso@demo.muntada.test", "علي حسين", "ar"),
     DemoAccount("volunteer@demo.muntada.test", "Sara Ahmed", "en"),
@@ -58,7 +63,9 @@ def seed_accounts() -> list[DemoAccount]:
             )
             db.session.add(user)
             db.session.flush()
-        if account.role and not any(r.user_id == user.id and r.role == account.role for r in forum.roles):
+        if account.role and not any(
+            r.user_id == user.id and r.role == account.role for r in forum.roles
+        ):
             forum.roles.append(ForumRole(user=user, role=account.role))
     db.session.flush()
     return list(DEMO_ACCOUNTS)

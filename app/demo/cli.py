@@ -12,7 +12,7 @@ def seed_demo() -> None:
     """Load the demo forum and its accounts (safe to run again)."""
     accounts = seed_accounts()
     db.session.commit()
-    click.echo("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+    click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for account in accounts:
         role = "site administrator" if account.site_admin else (account.role or "participant")
         click.echo(f"  {account.email:<34} {role}")

@@ -28,10 +28,17 @@ class ForumRole(db.Model):
     __table_args__ = (sa.UniqueConstraint("forum_id", "user_id", "role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    forum_id: Mapped[int] = mapped_column(sa.ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    forum_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("forums.id", ondelete="CASCADE"), index=True
+    )
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
     role: Mapped[ForumRoleName] = mapped_column(
-        sa.Enum(ForumRoleName, native_enum=False, length=32, values_callable=lambda e: [m.value for m in e])
+        sa.Enum(
+            ForumRoleName,
+            native_enum=False,
+            length=32,
+            values_callable=lambda e: [m.value for m in e],
+        )
     )
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
 

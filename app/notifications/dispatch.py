@@ -52,5 +52,7 @@ def _deliver_inline(response):
 
 def register_dispatch(app: Flask) -> None:
     sa.event.listen(db.session, "after_commit", _after_commit)
-    sa.event.listen(db.session, "after_soft_rollback", lambda session, _tx: _after_rollback(session))
+    sa.event.listen(
+        db.session, "after_soft_rollback", lambda session, _tx: _after_rollback(session)
+    )
     app.after_request(_deliver_inline)

@@ -31,7 +31,12 @@ class OutboxMessage(db.Model):
     # The Message-ID is fixed when queued, so a resend after a crash is recognisably the same mail.
     message_id: Mapped[str] = mapped_column(sa.String(255), unique=True)
     status: Mapped[OutboxStatus] = mapped_column(
-        sa.Enum(OutboxStatus, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]),
+        sa.Enum(
+            OutboxStatus,
+            native_enum=False,
+            length=16,
+            values_callable=lambda e: [m.value for m in e],
+        ),
         default=OutboxStatus.PENDING,
     )
     attempts: Mapped[int] = mapped_column(default=0)

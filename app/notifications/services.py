@@ -16,7 +16,9 @@ from app.notifications.models import OutboxMessage, OutboxStatus
 SESSION_KEY = "outbox_new_ids"
 
 
-def queue_email(recipient: str, locale: str, template: str, subject: str, **context) -> OutboxMessage:
+def queue_email(
+    recipient: str, locale: str, template: str, subject: str, **context
+) -> OutboxMessage:
     """Render ``templates/email/<template>.txt/.html`` in ``locale`` and queue it.
 
     ``subject`` is a message id that is translated here, in the recipient's
@@ -51,9 +53,7 @@ def _claim(message_id: int, now: datetime) -> bool:
             OutboxMessage.status == OutboxStatus.PENDING,
             OutboxMessage.send_after <= now,
         )
-        .values(
-            status=OutboxStatus.SENDING, attempts=OutboxMessage.attempts + 1, claimed_at=now
-        )
+        .values(status=OutboxStatus.SENDING, attempts=OutboxMessage.attempts + 1, claimed_at=now)
     )
     db.session.commit()
     return claimed.rowcount == 1

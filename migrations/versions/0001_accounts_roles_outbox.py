@@ -53,7 +53,10 @@ def upgrade():
         ),
         sa.Column("granted_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["forum_id"], ["forums.id"], name=op.f("fk_forum_roles_forum_id_forums"), ondelete="CASCADE"
+            ["forum_id"],
+            ["forums.id"],
+            name=op.f("fk_forum_roles_forum_id_forums"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["user_id"], ["users.id"], name=op.f("fk_forum_roles_user_id_users"), ondelete="CASCADE"
