@@ -209,6 +209,7 @@ def test_make_site_admin_promotes_or_creates_a_verified_account(ctx):
     assert services.make_site_admin("LEAD@example.org", None, "x", "en") == existing
     assert existing.is_site_admin
     created = services.make_site_admin("root@example.org", "a long enough password", "Root", "ar")
-    assert created.is_site_admin and created.is_verified
+    assert created.is_site_admin
+    assert created.is_verified
     with pytest.raises(ValueError, match="password"):
         services.make_site_admin("nopass@example.org", None, "x", "en")

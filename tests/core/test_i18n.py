@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
 from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from flask_babel import force_locale, get_translations
 
 from app.core.i18n import format_number, normalise_language_tag
