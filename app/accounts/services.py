@@ -10,6 +10,8 @@ from enum import StrEnum
 
 import sqlalchemy as sa
 from flask import url_for
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
 
 from app.accounts.models import User
 from app.accounts.passwords import hash_password, needs_rehash, verify_password
@@ -40,7 +42,9 @@ def send_verification(user: User) -> None:
     link = url_for(
         "accounts.verify_email", token=make_token(user, TokenPurpose.VERIFY_EMAIL), _external=True
     )
-    _queue(user, user.locale, "verify_email", "Confirm your email address", user=user, link=link)
+    _queue(
+        user, user.locale, "verify_email", _l("Confirm your email address"), user=user, link=link
+    )
 
 
 def sign_up(email: str, password: str, name: str, locale: str) -> User | None:
@@ -57,7 +61,7 @@ def sign_up(email: str, password: str, name: str, locale: str) -> User | None:
             existing,
             existing.locale,
             "signup_existing",
-            "Someone tried to sign up with your address",
+            _l("Someone tried to sign up with your address"),
             user=existing,
             login_link=url_for("accounts.login", _external=True),
             reset_link=url_for("accounts.forgot_password", _external=True),
@@ -124,7 +128,7 @@ def request_password_reset(email: str) -> None:
         token=make_token(user, TokenPurpose.RESET_PASSWORD),
         _external=True,
     )
-    _queue(user, user.locale, "reset_password", "Reset your password", user=user, link=link)
+    _queue(user, user.locale, "reset_password", _l("Reset your password"), user=user, link=link)
 
 
 def user_for_reset_token(token: str) -> User | None:
@@ -147,7 +151,7 @@ def reset_password(token: str, new_password: str) -> User | None:
 def _set_password(user: User, new_password: str) -> None:
     user.password_hash = hash_password(new_password)
     end_all_sessions(user)
-    _queue(user, user.locale, "password_changed", "Your password was changed", user=user)
+    _queue(user, user.locale, "password_changed", _l("Your password was changed"), user=user)
 
 
 def change_password(user: User, current_password: str, new_password: str) -> bool:
@@ -170,7 +174,11 @@ def request_email_change(user: User, password: str, new_email: str) -> bool:
     if owner is not None:
         if owner.id != user.id:
             _queue(
-                owner, owner.locale, "email_taken", "Someone tried to use your address", user=owner
+                owner,
+                owner.locale,
+                "email_taken",
+                _l("Someone tried to use your address"),
+                user=owner,
             )
         return True
     token = make_token(user, TokenPurpose.CHANGE_EMAIL, new_email=new_email)
@@ -179,7 +187,7 @@ def request_email_change(user: User, password: str, new_email: str) -> bool:
         new_email,
         user.locale,
         "confirm_email_change",
-        "Confirm your new email address",
+        _l("Confirm your new email address"),
         user=user,
         link=link,
     )
@@ -187,7 +195,7 @@ def request_email_change(user: User, password: str, new_email: str) -> bool:
         user,
         user.locale,
         "email_change_requested",
-        "Your email address is being changed",
+        _l("Your email address is being changed"),
         user=user,
     )
     return True

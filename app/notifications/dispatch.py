@@ -7,8 +7,8 @@ for ``flask send-mail`` (a cron job) — and for the tests, which read the outbo
 
 import sqlalchemy as sa
 from flask import Flask, current_app, g, has_request_context
+from flask_sqlalchemy.session import Session
 
-from app.extensions import db
 from app.notifications import services
 
 QUEUE_NAME = "muntada-mail"
@@ -40,7 +40,7 @@ def _after_commit(session: sa.orm.Session) -> None:
         g.setdefault(INLINE_KEY, []).extend(ids)
 
 
-def _after_rollback(session: sa.orm.Session) -> None:
+def _after_soft_rollback(session: sa.orm.Session, _transaction) -> None:
     services.forget_rolled_back_ids(session)
 
 
@@ -51,8 +51,11 @@ def _deliver_inline(response):
 
 
 def register_dispatch(app: Flask) -> None:
-    sa.event.listen(db.session, "after_commit", _after_commit)
-    sa.event.listen(
-        db.session, "after_soft_rollback", lambda session, _tx: _after_rollback(session)
-    )
+    # On the session class, so every session of every app (and the tests' own) reports.
+    for name, listener in (
+        ("after_commit", _after_commit),
+        ("after_soft_rollback", _after_soft_rollback),
+    ):
+        if not sa.event.contains(Session, name, listener):
+            sa.event.listen(Session, name, listener)
     app.after_request(_deliver_inline)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app, render_template
-from flask_babel import force_locale, gettext
+from flask_babel import LazyString, force_locale
 
 from app.core.db import utcnow
 from app.extensions import db
@@ -17,16 +17,16 @@ SESSION_KEY = "outbox_new_ids"
 
 
 def queue_email(
-    recipient: str, locale: str, template: str, subject: str, **context
+    recipient: str, locale: str, template: str, subject: LazyString, **context
 ) -> OutboxMessage:
     """Render ``templates/email/<template>.txt/.html`` in ``locale`` and queue it.
 
-    ``subject`` is a message id that is translated here, in the recipient's
+    ``subject`` is a lazy string (``_l``), translated here into the recipient's
     language. The row is flushed, not committed: it goes out only if the caller
-    commits, and then is dispatched by ``dispatch_after_commit``.
+    commits, and then ``app.notifications.dispatch`` sends it.
     """
     with force_locale(locale):
-        rendered_subject = gettext(subject, **context.get("subject_args", {}))
+        rendered_subject = str(subject)
         body_text = render_template(f"email/{template}.txt", locale=locale, **context)
         body_html = render_template(f"email/{template}.html", locale=locale, **context)
     domain = current_app.config["MAIL_DEFAULT_SENDER"].rpartition("@")[2].strip("> ") or "localhost"
