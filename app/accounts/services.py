@@ -32,7 +32,7 @@ def find_user_by_email(email: str) -> User | None:
 
 
 def _queue(
-    user_or_address: User | str, locale: str, template: str, subject: str, **context
+    user_or_address: User | str, locale: str, template: str, subject: LazyString, **context
 ) -> None:
     recipient = user_or_address.email if isinstance(user_or_address, User) else user_or_address
     queue_email(recipient, locale, template, subject, **context)
