@@ -25,20 +25,20 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = (
-    DemoAccount("admin@demo.muntada.test", "Site administrator", "en", site_admin=True),
-    DemoAccount("organizer@demo.muntada.test", "هدى الساعدي", "ar", ForumRoleName.ORGANIZER),
-    DemoAccount("reviewer@demo.muntada.test", "Karwan Aziz", "ckb", ForumRoleName.REVIEWER),
+    DemoAccount("admin@isf-demo.example.org", "Site administrator", "en", site_admin=True),
+    DemoAccount("organizer@isf-demo.example.org", "هدى الساعدي", "ar", ForumRoleName.ORGANIZER),
+    DemoAccount("reviewer@isf-demo.example.org", "Karwan Aziz", "ckb", ForumRoleName.REVIEWER),
     DemoAccount(
-        "volunteers@demo.muntada.test", "زينب كاظم", "ar", ForumRoleName.VOLUNTEER_COORDINATOR
+        "volunteers@isf-demo.example.org", "زينب كاظم", "ar", ForumRoleName.VOLUNTEER_COORDINATOR
     ),
     DemoAccount(
-        "interpreting@demo.muntada.test",
+        "interpreting@isf-demo.example.org",
         "Shilan Rashid",
         "ckb",
         ForumRoleName.INTERPRETATION_COORDINATOR,
     ),
-    DemoAccount("cso@demo.muntada.test", "علي حسين", "ar"),
-    DemoAccount("volunteer@demo.muntada.test", "Sara Ahmed", "en"),
+    DemoAccount("cso@isf-demo.example.org", "علي حسين", "ar"),
+    DemoAccount("volunteer@isf-demo.example.org", "Sara Ahmed", "en"),
 )
 
 
