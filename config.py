@@ -14,12 +14,12 @@ BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("MUNTADA_INSTANCE", BASE_DIR / "instance"))
 
 
-def instance_secret(name: str) -> str:
+def instance_secret(name: str, generate=lambda: secrets.token_urlsafe(48)) -> str:
     """Read a development secret from instance/, generating it on first use."""
     path = INSTANCE_DIR / name
     if not path.exists():
         INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
+        path.write_text(generate())
         path.chmod(0o600)
     return path.read_text().strip()
 
@@ -35,6 +35,9 @@ def _database_url(url: str) -> str:
 class Config:
     ENV_NAME = "development"
     SECRET_KEY = os.environ.get("SECRET_KEY", "")
+    # Keys for data encrypted at rest (app/core/crypto.py); outside the database.
+    DATA_KEY = os.environ.get("DATA_KEY", "")
+    DATA_HASH_KEY = os.environ.get("DATA_HASH_KEY", "")
     SQLALCHEMY_DATABASE_URI = _database_url(
         os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'muntada.sqlite3'}")
     )
@@ -103,6 +106,8 @@ class TestConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
     SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+    DATA_KEY = "kP2ZbqM2v0m5yJ8m3m0mD0c4m3Zc3hH6bqM8b4Cq0Zo="  # a Fernet key for tests only
+    DATA_HASH_KEY = "test-hash-key-not-for-production"
     SQLALCHEMY_DATABASE_URI = _database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))
     MAIL_DISPATCH = "none"
     RATELIMIT_STORAGE_URI = "memory://"

@@ -19,6 +19,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     )
     app.config.from_object(config or config_for())
     _require_secret_key(app)
+    _configure_data_keys(app)
     register_extensions(app)
     register_blueprints(app)
     register_cli(app)
@@ -35,11 +36,25 @@ def _require_secret_key(app: Flask) -> None:
     app.config["SECRET_KEY"] = instance_secret("secret_key")
 
 
+def _configure_data_keys(app: Flask) -> None:
+    from app.core.crypto import keyring, new_data_key
+
+    if not (app.config["DATA_KEY"] and app.config["DATA_HASH_KEY"]):
+        if app.config["ENV_NAME"] == "production":
+            raise RuntimeError("DATA_KEY and DATA_HASH_KEY must be set in production")
+        app.config["DATA_KEY"] = app.config["DATA_KEY"] or instance_secret("data_key", new_data_key)
+        app.config["DATA_HASH_KEY"] = app.config["DATA_HASH_KEY"] or instance_secret(
+            "data_hash_key"
+        )
+    keyring.configure(app.config["DATA_KEY"], app.config["DATA_HASH_KEY"])
+
+
 def register_extensions(app: Flask) -> None:
     from app.accounts.services import load_user_from_session
     from app.core.i18n import select_locale
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 
+    _load_models()
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(
@@ -55,6 +70,15 @@ def register_extensions(app: Flask) -> None:
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user_from_session)
     _translate_login_message()
+
+
+def _load_models() -> None:
+    """Every feature's models, so the metadata (and Alembic) sees all tables."""
+    import app.accounts.models
+    import app.audit.models
+    import app.forums.models
+    import app.notifications.models
+    import app.safety.models  # noqa: F401
 
 
 def _translate_login_message() -> None:

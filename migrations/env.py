@@ -6,6 +6,7 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from app.core.crypto import EncryptedText
 from app.core.db import UTCDateTime
 
 config = context.config
@@ -24,6 +25,8 @@ def render_item(type_, obj, autogen_context):
     """Write our column types as plain SQLAlchemy ones, so migrations never import the app."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, EncryptedText):
+        return "sa.Text()"
     return False
 
 

@@ -2,6 +2,11 @@
 
 import re
 
+import sqlalchemy as sa
+
+from app.extensions import db
+from app.notifications.models import OutboxMessage
+from app.notifications.services import recipient_hash
 from tests.factories import PASSWORD
 
 CSRF_PATTERN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
@@ -21,3 +26,13 @@ def post_form(client, url: str, data: dict, page_url: str | None = None, **kwarg
 
 def log_in(client, email: str, password: str = PASSWORD):
     return post_form(client, "/account/login", {"email": email, "password": password})
+
+
+def outbox_to(address: str) -> list[OutboxMessage]:
+    """The mail queued for an address, oldest first (inside an app context)."""
+    query = (
+        sa.select(OutboxMessage)
+        .where(OutboxMessage.recipient_hash == recipient_hash(address))
+        .order_by(OutboxMessage.id)
+    )
+    return list(db.session.scalars(query))

@@ -1,6 +1,6 @@
 """Forums and the staff roles held in them (the forum itself grows with its own issue)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -16,6 +16,10 @@ class Forum(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    end_date: Mapped[date | None]
+    # Contact data of participants is deleted this many days after the forum ends.
+    retention_days: Mapped[int] = mapped_column(default=60)
+    contact_data_purged_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     roles: Mapped[list["ForumRole"]] = relationship(

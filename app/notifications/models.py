@@ -4,6 +4,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.core.crypto import EncryptedText
 from app.core.db import utcnow
 from app.extensions import db
 
@@ -23,11 +24,13 @@ class OutboxMessage(db.Model):
     __table_args__ = (sa.Index("ix_outbox_messages_due", "status", "send_after"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    recipient: Mapped[str] = mapped_column(sa.String(254))
+    # Addresses and bodies (names, links) are personal data: encrypted at rest.
+    recipient: Mapped[str] = mapped_column(EncryptedText)
+    recipient_hash: Mapped[str] = mapped_column(sa.String(64), index=True)
     locale: Mapped[str] = mapped_column(sa.String(8))
     subject: Mapped[str] = mapped_column(sa.String(255))
-    body_text: Mapped[str] = mapped_column(sa.Text)
-    body_html: Mapped[str] = mapped_column(sa.Text)
+    body_text: Mapped[str] = mapped_column(EncryptedText)
+    body_html: Mapped[str] = mapped_column(EncryptedText)
     # The Message-ID is fixed when queued, so a resend after a crash is recognisably the same mail.
     message_id: Mapped[str] = mapped_column(sa.String(255), unique=True)
     status: Mapped[OutboxStatus] = mapped_column(

@@ -8,12 +8,17 @@ import sqlalchemy as sa
 from flask import current_app, render_template
 from flask_babel import LazyString, force_locale
 
+from app.core.crypto import blind_index
 from app.core.db import utcnow
 from app.extensions import db
 from app.notifications.mailer import transmit
 from app.notifications.models import OutboxMessage, OutboxStatus
 
 SESSION_KEY = "outbox_new_ids"
+
+
+def recipient_hash(address: str) -> str:
+    return blind_index("email:" + address.strip().lower())
 
 
 def queue_email(
@@ -32,6 +37,7 @@ def queue_email(
     domain = current_app.config["MAIL_DEFAULT_SENDER"].rpartition("@")[2].strip("> ") or "localhost"
     message = OutboxMessage(
         recipient=recipient,
+        recipient_hash=recipient_hash(recipient),
         locale=locale,
         subject=rendered_subject,
         body_text=body_text,

@@ -12,16 +12,11 @@ from app.extensions import db
 from app.notifications.models import OutboxMessage
 from tests import factories
 from tests.factories import PASSWORD
+from tests.helpers import outbox_to
 
 
 def outbox_for(address: str) -> list[OutboxMessage]:
-    return list(
-        db.session.scalars(
-            sa.select(OutboxMessage)
-            .where(OutboxMessage.recipient == address)
-            .order_by(OutboxMessage.id)
-        )
-    )
+    return outbox_to(address)
 
 
 def link_in(message: OutboxMessage) -> str:

@@ -1,23 +1,16 @@
 """Account journeys through HTTP: what a browser sees."""
 
 import pytest
-import sqlalchemy as sa
 
 from app import create_app
-from app.extensions import db
-from app.notifications.models import OutboxMessage
 from config import TestConfig
 from tests.factories import PASSWORD
-from tests.helpers import CSRF_PATTERN, csrf_token, log_in, post_form
+from tests.helpers import CSRF_PATTERN, csrf_token, log_in, outbox_to, post_form
 
 
 def outbox(app, address):
     with app.app_context():
-        return list(
-            db.session.scalars(
-                sa.select(OutboxMessage.body_text).where(OutboxMessage.recipient == address)
-            )
-        )
+        return [message.body_text for message in outbox_to(address)]
 
 
 def visible_answer(client, response) -> tuple:
@@ -206,6 +199,8 @@ def test_session_cookie_is_secure_in_production(monkeypatch):
     from config import ProductionConfig
 
     monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
+    monkeypatch.setattr(ProductionConfig, "DATA_KEY", TestConfig.DATA_KEY)
+    monkeypatch.setattr(ProductionConfig, "DATA_HASH_KEY", TestConfig.DATA_HASH_KEY)
     app = create_app(ProductionConfig)
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True

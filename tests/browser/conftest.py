@@ -23,6 +23,7 @@ from werkzeug.serving import make_server
 from app import create_app
 from app.extensions import db
 from app.notifications.models import OutboxMessage
+from app.notifications.services import recipient_hash
 from config import TestConfig
 from tests import factories
 
@@ -114,7 +115,7 @@ def latest_email(live_app: Flask) -> Callable[[str], Email]:
         with live_app.app_context():
             message = db.session.scalars(
                 sa.select(OutboxMessage)
-                .where(OutboxMessage.recipient == recipient)
+                .where(OutboxMessage.recipient_hash == recipient_hash(recipient))
                 .order_by(OutboxMessage.id.desc())
                 .limit(1)
             ).first()

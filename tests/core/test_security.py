@@ -28,6 +28,8 @@ def test_every_response_carries_the_security_headers(client, path):
 
 def test_production_adds_hsts_and_trusts_the_proxy(monkeypatch):
     monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
+    monkeypatch.setattr(ProductionConfig, "DATA_KEY", TestConfig.DATA_KEY)
+    monkeypatch.setattr(ProductionConfig, "DATA_HASH_KEY", TestConfig.DATA_HASH_KEY)
     monkeypatch.setattr(ProductionConfig, "SQLALCHEMY_DATABASE_URI", "sqlite://")
     app = create_app(ProductionConfig)
 
