@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import utcnow
@@ -190,4 +189,4 @@ def test_with_redis_each_committed_message_becomes_a_job_that_sends_it(
     with app.app_context():
         assert queue_.count == 1
         SimpleWorker([queue_], connection=queue_.connection).work(burst=True)
-                assert [m.status for m in outbox_to("queued@example.org")] == [OutboxStatus.SENT]
+        assert [m.status for m in outbox_to("queued@example.org")] == [OutboxStatus.SENT]
