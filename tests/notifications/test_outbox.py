@@ -9,6 +9,7 @@ from app.core.db import utcnow
 from app.extensions import db
 from app.notifications import services
 from app.notifications.models import OutboxMessage, OutboxStatus
+from tests.helpers import outbox_to
 
 
 def queue(locale="en", recipient="someone@example.org") -> OutboxMessage:
