@@ -29,6 +29,7 @@ class Permission(StrEnum):
     REVIEW_PROPOSALS = "forum.review_proposals"
     MANAGE_VOLUNTEERS = "forum.manage_volunteers"
     MANAGE_INTERPRETING = "forum.manage_interpreting"
+    VIEW_AUDIT_LOG = "forum.view_audit_log"
 
 
 SITE_PERMISSIONS = frozenset({Permission.ADMINISTER_SITE})
