@@ -105,7 +105,7 @@ class ProductionConfig(Config):
 class TestConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
-    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+    SECRET_KEY = "test-secret-key-not-for-production"
     DATA_KEY = "kP2ZbqM2v0m5yJ8m3m0mD0c4m3Zc3hH6bqM8b4Cq0Zo="  # a Fernet key for tests only
     DATA_HASH_KEY = "test-hash-key-not-for-production"
     SQLALCHEMY_DATABASE_URI = _database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))

@@ -90,6 +90,7 @@ def _translate_login_message() -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from app.accounts import views_privacy, views_two_factor  # noqa: F401 - routes on accounts_bp
     from app.accounts.views import bp as accounts_bp
     from app.core.views import bp as core_bp
 
@@ -108,11 +109,13 @@ def register_cli(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
+    from app.accounts.sessions import register_session_rules
     from app.core.errors import register_error_pages
     from app.core.security import register_security_headers
     from app.core.templating import register_template_helpers
     from app.notifications.dispatch import register_dispatch
 
+    register_session_rules(app)
     register_error_pages(app)
     register_security_headers(app)
     register_template_helpers(app)

@@ -3,6 +3,8 @@
 import itertools
 from dataclasses import dataclass
 
+import pyotp
+
 from app.accounts.models import User
 from app.accounts.passwords import hash_password
 from app.core.db import utcnow
@@ -29,6 +31,14 @@ def make_user(**fields) -> User:
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def enable_two_factor(user: User) -> str:
+    """Turn on TOTP for ``user``; returns the secret, to compute codes with."""
+    user.totp_secret = pyotp.random_base32()
+    user.totp_enabled_at = utcnow()
+    db.session.flush()
+    return user.totp_secret
 
 
 def make_forum(**fields) -> Forum:

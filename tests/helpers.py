@@ -2,6 +2,7 @@
 
 import re
 
+import pyotp
 import sqlalchemy as sa
 
 from app.extensions import db
@@ -24,8 +25,19 @@ def post_form(client, url: str, data: dict, page_url: str | None = None, **kwarg
     return client.post(url, data={**data, "csrf_token": csrf_token(page)}, **kwargs)
 
 
-def log_in(client, email: str, password: str = PASSWORD):
-    return post_form(client, "/account/login", {"email": email, "password": password})
+def log_in(client, email: str, password: str = PASSWORD, totp_secret: str | None = None):
+    """Sign in through the real pages; with ``totp_secret``, answer the second step too."""
+    response = post_form(client, "/account/login", {"email": email, "password": password})
+    if response.headers.get("Location") == "/account/login/two-factor":
+        assert totp_secret, "this account has two-factor sign-in: pass its secret"
+        response = post_form(
+            client, "/account/login/two-factor", {"code": current_code(totp_secret)}
+        )
+    return response
+
+
+def current_code(totp_secret: str) -> str:
+    return pyotp.TOTP(totp_secret).now()
 
 
 def outbox_to(address: str) -> list[OutboxMessage]:

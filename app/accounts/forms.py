@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     EmailField,
     HiddenField,
     PasswordField,
@@ -9,10 +10,19 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    EqualTo,
+    InputRequired,
+    Length,
+    Optional,
+    ValidationError,
+)
 
-from app.accounts.services import MIN_PASSWORD_LENGTH
+from app.accounts.passwords import MIN_LENGTH, password_problem
 from app.core.i18n import LANGUAGE_NAMES
+from app.core.permissions import is_staff
 
 LTR = {"dir": "ltr"}
 
@@ -29,21 +39,39 @@ def _email_field(label=None) -> EmailField:
     )
 
 
+class StrongPassword:
+    """The password rules of app.accounts.passwords, for the account the form is for
+    (``form.account``; none at sign-up) and the words it must not lean on."""
+
+    def __call__(self, form, field) -> None:
+        account = getattr(form, "account", None)
+        words = [getattr(account, "email", ""), getattr(account, "name", "")]
+        words += [
+            getattr(form, name).data or "" for name in ("email", "name") if hasattr(form, name)
+        ]
+        staff = account is not None and is_staff(account)
+        problem = password_problem(field.data or "", staff=staff, personal_words=words)
+        if problem is not None:
+            raise ValidationError(str(problem))
+
+
+class AccountForm(FlaskForm):
+    """A form about an existing account, which its validators may consult."""
+
+    def __init__(self, *args, account=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.account = account
+
+
 def _new_password_field(label=None) -> PasswordField:
     return PasswordField(
         label or _l("Password"),
-        validators=[
-            DataRequired(),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                max=256,
-                message=_l("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH),
-            ),
-        ],
-        render_kw={**LTR, "autocomplete": "new-password", "minlength": MIN_PASSWORD_LENGTH},
+        validators=[DataRequired(), Length(max=256), StrongPassword()],
+        render_kw={**LTR, "autocomplete": "new-password", "minlength": MIN_LENGTH},
         description=_l(
-            "At least %(min)d characters. A few words you will remember make a good one.",
-            min=MIN_PASSWORD_LENGTH,
+            "At least %(min)d characters (15 for forum staff). "
+            "A few words you will remember make a good one.",
+            min=MIN_LENGTH,
         ),
     )
 
@@ -94,7 +122,7 @@ class ForgotPasswordForm(FlaskForm):
     submit = SubmitField(_l("Send me a link"))
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(AccountForm):
     password = _new_password_field(_l("New password"))
     confirm = PasswordField(
         _l("New password again"),
@@ -104,7 +132,7 @@ class ResetPasswordForm(FlaskForm):
     submit = SubmitField(_l("Set password"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(AccountForm):
     current_password = _current_password_field()
     password = _new_password_field(_l("New password"))
     confirm = PasswordField(
@@ -136,3 +164,63 @@ class ConfirmForm(FlaskForm):
     open links do not use them up."""
 
     submit = SubmitField(_l("Confirm"))
+
+
+def _code_field() -> StringField:
+    return StringField(
+        _l("Code"),
+        validators=[DataRequired(), Length(max=20)],
+        render_kw={
+            **LTR,
+            "autocomplete": "one-time-code",
+            "inputmode": "numeric",
+            "spellcheck": "false",
+        },
+        description=_l(
+            "The 6-digit code from your authenticator app, or one of your recovery codes."
+        ),
+    )
+
+
+class TwoFactorCodeForm(FlaskForm):
+    code = _code_field()
+    submit = SubmitField(_l("Continue"))
+
+
+class TwoFactorEnrolForm(FlaskForm):
+    code = StringField(
+        _l("Code from the app"),
+        validators=[DataRequired(), Length(max=20)],
+        render_kw={**LTR, "autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+    current_password = _current_password_field()
+    submit = SubmitField(_l("Turn on two-factor sign-in"))
+
+
+class PasswordCheckForm(FlaskForm):
+    """For changes to sign-in security: the password again, then the button."""
+
+    current_password = _current_password_field()
+    submit = SubmitField(_l("Confirm"))
+
+
+class PrivacyForm(FlaskForm):
+    public_name_consent = BooleanField(
+        _l("My name may appear on public pages of forums I take part in")
+    )
+    public_pseudonym = StringField(
+        _l("Public name instead of my real name (optional)"),
+        validators=[Optional(), Length(max=80)],
+        render_kw={"dir": "auto"},
+        description=_l("If you fill this in, public pages show this name and never your real one."),
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class DeleteAccountForm(FlaskForm):
+    current_password = _current_password_field()
+    confirm = BooleanField(
+        _l("I understand that my account and my data are deleted for good"),
+        validators=[DataRequired(message=_l("Tick the box to confirm."))],
+    )
+    submit = SubmitField(_l("Delete my account"))

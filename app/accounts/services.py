@@ -14,13 +14,14 @@ from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 
 from app.accounts.models import User
-from app.accounts.passwords import hash_password, needs_rehash, verify_password
+from app.accounts.passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
 from app.accounts.tokens import TokenPurpose, make_token, read_token, spend_token
+from app.audit.services import AuditAction, record
 from app.core.db import utcnow
 from app.extensions import db
 from app.notifications.services import queue_email
 
-MIN_PASSWORD_LENGTH = 12
+MIN_PASSWORD_LENGTH = MIN_LENGTH
 
 
 def normalise_email(email: str) -> str:
@@ -105,6 +106,8 @@ def authenticate(email: str, password: str) -> SignInResult:
     """
     user = find_user_by_email(email)
     if not verify_password(user.password_hash if user else None, password):
+        # The account (if any) by id only: the typed address is never kept.
+        record(AuditAction.LOGIN_FAILED, obj=user)
         return SignInResult(problem=SignInProblem.WRONG_CREDENTIALS)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
@@ -142,6 +145,7 @@ def reset_password(token: str, new_password: str) -> User | None:
     if user is None:
         return None
     _set_password(user, new_password)
+    record(AuditAction.PASSWORD_RESET, actor=user, obj=user)
     # Following the link proves the address works.
     user.email_verified_at = user.email_verified_at or utcnow()
     spend_token(user)
@@ -158,6 +162,7 @@ def change_password(user: User, current_password: str, new_password: str) -> boo
     if not verify_password(user.password_hash, current_password):
         return False
     _set_password(user, new_password)
+    record(AuditAction.PASSWORD_CHANGED, actor=user, obj=user)
     return True
 
 
@@ -212,6 +217,7 @@ def confirm_email_change(token: str) -> User | None:
     user.email = new_email
     user.email_verified_at = utcnow()
     spend_token(user)
+    record(AuditAction.EMAIL_CHANGED, actor=user, obj=user)
     return user
 
 
@@ -236,6 +242,7 @@ def make_site_admin(email: str, password: str | None, name: str, locale: str) ->
         db.session.add(user)
     user.is_site_admin = True
     db.session.flush()
+    record(AuditAction.SITE_ADMIN_GRANTED, obj=user)
     return user
 
 

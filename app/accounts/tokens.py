@@ -16,7 +16,7 @@ from app.extensions import db
 
 class TokenPurpose(StrEnum):
     VERIFY_EMAIL = "verify-email"
-    RESET_PASSWORD = "reset-password"  # noqa: S105 - a purpose name, not a secret
+    RESET_PASSWORD = "reset-password"
     CHANGE_EMAIL = "change-email"
 
 

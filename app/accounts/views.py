@@ -2,20 +2,25 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from app.accounts import forms, services
+from app.accounts import forms, services, sessions
+from app.accounts.passwords import password_problem
+from app.audit.services import AuditAction, record
 from app.core.access import public, signed_in
 from app.core.i18n import current_language, set_language_cookie
 from app.core.limits import account_key, client_key, configured
+from app.core.permissions import is_staff
 from app.core.urls import safe_next_path
 from app.extensions import db, limiter
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
 
-def _sign_in(user) -> None:
+def sign_in(user, second_factor: bool, password_change_required: bool = False) -> None:
+    """Start a signed-in session (the password, and the second factor if any, passed)."""
     session.clear()  # nothing from before sign-in carries over
     login_user(user)
-    session.permanent = True
+    sessions.start(second_factor, password_change_required)
+    record(AuditAction.LOGIN, actor=user, obj=user, second_factor=second_factor)
 
 
 @bp.route("/signup", methods=["GET", "POST"])
@@ -68,23 +73,39 @@ def login():
         return redirect(safe_next_path(form.next.data) or url_for("core.home"))
     if form.validate_on_submit():
         result = services.authenticate(form.email.data, form.password.data)
-        db.session.commit()
         if result.problem is services.SignInProblem.UNVERIFIED:
+            db.session.commit()
             flash(
                 _("Please confirm your email address first: we have sent you a new link."),
                 "warning",
             )
         elif result.problem is not None:
+            db.session.commit()
             form.password.errors.append(_("Wrong email address or password."))
         else:
-            _sign_in(result.user)
-            return redirect(safe_next_path(form.next.data) or url_for("core.home"))
+            return _after_password(result.user, form.password.data, form.next.data)
     return render_template("accounts/login.html", form=form)
+
+
+def _after_password(user, password: str, next_path: str | None):
+    """The password was right: ask for the second factor, or sign in."""
+    target = safe_next_path(next_path) or url_for("core.home")
+    if user.has_two_factor:
+        db.session.commit()
+        session.clear()
+        sessions.begin_pending_sign_in(user.id, target)
+        return redirect(url_for("accounts.two_factor_login"))
+    # Staff with a password that is now too short or weak change it before going on.
+    weak = password_problem(password, staff=is_staff(user), personal_words=[user.email, user.name])
+    sign_in(user, second_factor=False, password_change_required=weak is not None)
+    db.session.commit()
+    return redirect(target)
 
 
 @bp.route("/logout", methods=["POST"])
 @signed_in
 def logout():
+    record(AuditAction.LOGOUT, actor=current_user, obj=current_user)
     services.end_all_sessions(current_user)
     db.session.commit()
     logout_user()
@@ -112,7 +133,7 @@ def reset_password(token: str):
     if services.user_for_reset_token(token) is None:
         flash(_("This link has expired or has already been used."), "danger")
         return redirect(url_for("accounts.forgot_password"))
-    form = forms.ResetPasswordForm()
+    form = forms.ResetPasswordForm(account=services.user_for_reset_token(token))
     if form.validate_on_submit():
         services.reset_password(token, form.password.data)
         db.session.commit()
@@ -139,11 +160,16 @@ def settings():
 @bp.route("/password", methods=["GET", "POST"])
 @signed_in
 def change_password():
-    form = forms.ChangePasswordForm()
+    form = forms.ChangePasswordForm(account=current_user._get_current_object())
     if form.validate_on_submit():
         if services.change_password(current_user, form.current_password.data, form.password.data):
             db.session.commit()
-            _sign_in(current_user._get_current_object())  # stays in, with the new session version
+            # This browser stays in, with the new session version.
+            sign_in(
+                current_user._get_current_object(),
+                second_factor=bool(session.get(sessions.SECOND_FACTOR_AT)),
+            )
+            db.session.commit()
             flash(_("Your password is changed. Other devices have been logged out."), "success")
             return redirect(url_for("accounts.settings"))
         form.current_password.errors.append(_("This is not your current password."))

@@ -56,7 +56,9 @@ def _check_details(details: dict) -> dict:
             continue
         if isinstance(value, str) and _CODE.match(value):
             continue
-        raise PersonalValueError(f"audit detail {key!r} must be a number, a boolean or a short code")
+        raise PersonalValueError(
+            f"audit detail {key!r} must be a number, a boolean or a short code"
+        )
     return details
 
 

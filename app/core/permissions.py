@@ -75,3 +75,35 @@ def can(user, permission: Permission, forum=None) -> bool:
     if forum is None:
         return False
     return any(permission in ROLE_PERMISSIONS[role] for role in forum_roles(user, forum.id))
+
+
+# Roles that see people's personal data: their holders must use two-factor sign-in.
+PERSONAL_DATA_ROLES = frozenset(
+    {
+        ForumRoleName.ORGANIZER,
+        ForumRoleName.VOLUNTEER_COORDINATOR,
+        ForumRoleName.INTERPRETATION_COORDINATOR,
+    }
+)
+
+
+def all_forum_roles(user) -> frozenset[ForumRoleName]:
+    """Every role ``user`` holds in any forum, read once per request."""
+    from app.forums.models import ForumRole
+
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cache: dict[int, frozenset[ForumRoleName]] = g.setdefault("_all_forum_roles", {})
+    if user.id not in cache:
+        names = db.session.scalars(select(ForumRole.role).where(ForumRole.user_id == user.id))
+        cache[user.id] = frozenset(ForumRoleName(name) for name in names)
+    return cache[user.id]
+
+
+def is_staff(user) -> bool:
+    """Site administrators and anyone holding a forum role."""
+    return bool(user.is_site_admin) or bool(all_forum_roles(user))
+
+
+def sees_personal_data(user) -> bool:
+    return bool(user.is_site_admin) or bool(all_forum_roles(user) & PERSONAL_DATA_ROLES)

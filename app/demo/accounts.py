@@ -11,7 +11,7 @@ from app.core.permissions import ForumRoleName
 from app.extensions import db
 from app.forums.models import Forum, ForumRole
 
-DEMO_PASSWORD = "muntada-demo-2017"  # noqa: S105 - printed for the demo, never for real accounts
+DEMO_PASSWORD = "muntada-demo-2017"
 DEMO_FORUM_SLUG = "isf-4"
 
 
