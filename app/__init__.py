@@ -93,9 +93,11 @@ def register_blueprints(app: Flask) -> None:
     from app.accounts import views_privacy, views_two_factor  # noqa: F401 - routes on accounts_bp
     from app.accounts.views import bp as accounts_bp
     from app.core.views import bp as core_bp
+    from app.safety.views import bp as safety_bp
 
     app.register_blueprint(core_bp)
     app.register_blueprint(accounts_bp)
+    app.register_blueprint(safety_bp)
 
 
 def register_cli(app: Flask) -> None:
@@ -103,8 +105,9 @@ def register_cli(app: Flask) -> None:
     from app.core.cli import cli as core_cli
     from app.demo.cli import cli as demo_cli
     from app.notifications.cli import cli as notifications_cli
+    from app.safety.cli import cli as safety_cli
 
-    for blueprint in (accounts_cli, core_cli, demo_cli, notifications_cli):
+    for blueprint in (accounts_cli, core_cli, demo_cli, notifications_cli, safety_cli):
         app.register_blueprint(blueprint)
 
 

@@ -7,6 +7,8 @@ import pyotp
 
 from app.accounts.models import User
 from app.accounts.passwords import hash_password
+
+__all__ = ["hash_password"]
 from app.core.db import utcnow
 from app.core.permissions import ForumRoleName
 from app.extensions import db

@@ -6,6 +6,8 @@ estimate, which knows the 30,000 most common passwords, keyboard walks and the
 person's own name and address).
 """
 
+import re
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_babel import LazyString
@@ -38,6 +40,17 @@ def needs_rehash(password_hash: str) -> bool:
     return hasher.check_needs_rehash(password_hash)
 
 
+def _personal_tokens(words: list[str]) -> list[str]:
+    """Names and addresses as the pieces people build passwords from."""
+    tokens: set[str] = set()
+    for word in words:
+        local_part = word.lower().split("@")[0]
+        pieces = [piece for piece in re.split(r"[\W_]+", local_part) if len(piece) > 2]
+        tokens.update(pieces)
+        tokens.add("".join(pieces))
+    return sorted(token for token in tokens if token)
+
+
 def minimum_length(staff: bool) -> int:
     return MIN_LENGTH_STAFF if staff else MIN_LENGTH
 
@@ -48,7 +61,7 @@ def password_problem(password: str, staff: bool, personal_words: list[str]) -> L
     if len(password) < length:
         return _l("Use at least %(min)d characters.", min=length)
     # zxcvbn slows down on very long input; the first 100 characters decide.
-    if zxcvbn(password[:100], user_inputs=[w for w in personal_words if w])["score"] < MIN_STRENGTH:
+    if zxcvbn(password[:100], user_inputs=_personal_tokens(personal_words))["score"] < MIN_STRENGTH:
         return _l(
             "This password is too common or too easy to guess. "
             "Try a few words that only you would put together."

@@ -15,6 +15,7 @@ from flask_login import current_user, logout_user
 
 from app.audit.services import AuditAction, record
 from app.core.permissions import is_staff, sees_personal_data
+from app.core.urls import current_path
 from app.extensions import db
 
 STAFF_IDLE_SECONDS = 30 * 60
@@ -110,7 +111,7 @@ def _obligation(user) -> Callable | None:
         return lambda: redirect(url_for("accounts.two_factor"))
     if user.has_two_factor and needs_fresh_second_factor(user):
         flash(_("A lockdown is in force: please confirm your sign-in with your code."), "warning")
-        return lambda: redirect(url_for("accounts.two_factor_confirm", next=request.full_path))
+        return lambda: redirect(url_for("accounts.two_factor_confirm", next=current_path()))
     if session.get(PASSWORD_CHANGE_REQUIRED):
         flash(_("Please choose a new, longer password before you go on."), "warning")
         return lambda: redirect(url_for("accounts.change_password"))
@@ -128,7 +129,7 @@ def _guard_signed_in_requests():
         session.clear()
         flash(_("Your session has ended. Please log in again."), "info")
         return redirect(
-            url_for("accounts.login", next=request.full_path if request.method == "GET" else None)
+            url_for("accounts.login", next=current_path() if request.method == "GET" else None)
         )
     now = clock()
     if now - session.get(SEEN_AT, 0) > SEEN_RESOLUTION_SECONDS:

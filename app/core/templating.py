@@ -1,6 +1,6 @@
 """What every template can use: language, direction, permissions, formatting."""
 
-from flask import Flask, request
+from flask import Flask
 from flask_login import current_user
 
 from app.core.forms import LanguageForm
@@ -13,6 +13,7 @@ from app.core.i18n import (
     text_direction,
 )
 from app.core.permissions import Permission, can
+from app.core.urls import current_path
 
 
 def _template_context() -> dict:
@@ -21,7 +22,7 @@ def _template_context() -> dict:
         "text_direction": text_direction(),
         "language_names": LANGUAGE_NAMES,
         "language_form": LanguageForm(formdata=None),
-        "current_path": request.full_path.rstrip("?") if request else "/",
+        "current_path": current_path(),
         "can": lambda permission, forum=None: can(current_user, permission, forum),
         "Permission": Permission,
     }

@@ -3,6 +3,8 @@
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
+from flask import request
+
 
 def safe_next_path(target: str | None) -> str | None:
     """Return ``target`` when it is a plain local path, else None.
@@ -33,3 +35,8 @@ def _has_invisible_characters(target: str, spaces_too: bool = False) -> bool:
     """Control and format characters (and raw spaces), which browsers drop or trim."""
     refused = "CZ" if spaces_too else "C"
     return any(unicodedata.category(ch)[0] in refused for ch in target)
+
+
+def current_path() -> str:
+    """This request's path and query, as a ``next=`` value."""
+    return request.full_path.rstrip("?")

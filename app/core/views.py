@@ -1,4 +1,4 @@
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
 from app.core.access import public
@@ -38,7 +38,3 @@ def health():
     """For load balancers: the app answers and reaches its database."""
     db.session.execute(db.text("SELECT 1"))
     return {"status": "ok"}, 200, {"Cache-Control": "no-store"}
-
-
-def current_path() -> str:
-    return request.full_path.rstrip("?")
