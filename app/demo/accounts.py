@@ -7,12 +7,15 @@ import sqlalchemy as sa
 from app.accounts.models import User
 from app.accounts.passwords import hash_password
 from app.core.db import utcnow
-from app.core.permissions import ForumRoleName
+from app.core.permissions import PERSONAL_DATA_ROLES, ForumRoleName
 from app.extensions import db
 from app.forums.models import Forum, ForumRole
 
 DEMO_PASSWORD = "muntada-demo-2017"
 DEMO_FORUM_SLUG = "isf-4"
+# The demo's staff sign in with two-factor codes from this key (add it to any
+# authenticator app); a real account gets its own key when it enrols.
+DEMO_TOTP_SECRET = "MUNTADADEMOKEYFORISFBAGHDADSEVEN"
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,10 @@ class DemoAccount:
     locale: str
     role: ForumRoleName | None = None
     site_admin: bool = False
+
+    @property
+    def two_factor(self) -> bool:
+        return self.site_admin or self.role in PERSONAL_DATA_ROLES
 
 
 DEMO_ACCOUNTS = (
@@ -60,6 +67,8 @@ def seed_accounts() -> list[DemoAccount]:
                 password_hash=password_hash,
                 email_verified_at=utcnow(),
                 is_site_admin=account.site_admin,
+                totp_secret=DEMO_TOTP_SECRET if account.two_factor else None,
+                totp_enabled_at=utcnow() if account.two_factor else None,
             )
             db.session.add(user)
             db.session.flush()

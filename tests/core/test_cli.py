@@ -1,7 +1,7 @@
 import sqlalchemy as sa
 
 from app.accounts.models import User
-from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET
 from app.extensions import db
 from app.forums.models import ForumRole
 from tests.helpers import log_in
@@ -24,7 +24,10 @@ def test_seed_demo_can_run_twice_and_its_accounts_can_log_in(app):
     assert users >= len(DEMO_ACCOUNTS)
     for account in DEMO_ACCOUNTS:
         assert account.email in first.output
-        assert log_in(app.test_client(), account.email, DEMO_PASSWORD).status_code == 302
+        client = app.test_client()
+        secret = DEMO_TOTP_SECRET if account.two_factor else None
+        assert log_in(client, account.email, DEMO_PASSWORD, totp_secret=secret).status_code == 302
+        assert client.get("/account/").status_code == 200  # nothing more to do first
 
 
 def test_create_admin_creates_a_verified_administrator(app):
