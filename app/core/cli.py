@@ -1,9 +1,17 @@
-"""``flask translate …``: keep the ar, ckb and en catalogs in step with the code."""
+"""``flask translate …``: keep the ar, ckb and en catalogs in step with the code.
+``flask generate-data-key`` and ``flask rotate-data-key``: keys of data encrypted at rest."""
 
+import secrets
 from pathlib import Path
 
+import click
 from babel.messages.frontend import CommandLineInterface
 from flask import Blueprint, current_app
+
+from app.audit.services import AuditAction, record
+from app.core.crypto import new_data_key
+from app.core.key_rotation import rotate_encrypted_values
+from app.extensions import db
 
 cli = Blueprint("core_cli", __name__, cli_group=None)
 
@@ -63,3 +71,27 @@ def update() -> None:
         _pybabel(command, "-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "-l", language, *extra)
         if language == "ar":
             pin_arabic_plural_forms(po)
+
+
+@cli.cli.command("generate-data-key")
+def generate_data_key() -> None:
+    """Print a new DATA_KEY and DATA_HASH_KEY, in environment-file form."""
+    click.echo(f"DATA_KEY={new_data_key()}")
+    click.echo(f"DATA_HASH_KEY={secrets.token_urlsafe(48)}")
+    click.echo(
+        "# To rotate DATA_KEY: put the new key first (DATA_KEY=new,old), restart, run "
+        "`flask rotate-data-key`, then remove the old key; keep DATA_HASH_KEY as it is."
+    )
+
+
+@cli.cli.command("rotate-data-key")
+@click.option("--batch-size", default=500, show_default=True, help="Rows per transaction.")
+def rotate_data_key(batch_size: int) -> None:
+    """Re-encrypt every encrypted value with the first key of DATA_KEY."""
+    counts = rotate_encrypted_values(db.session, db.metadata, batch_size)
+    for column, count in counts.items():
+        click.echo(f"{column}: {count}")
+    total = sum(counts.values())
+    record(AuditAction.DATA_KEY_ROTATED, values=total, columns=len(counts))
+    db.session.commit()
+    click.echo(f"re-encrypted {total} values; the older keys in DATA_KEY can now be removed")

@@ -5,6 +5,7 @@ asks its staff to confirm their sign-in with the second factor again."""
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask import g
 
 from app.audit.services import AuditAction, record
 from app.core.db import utcnow
@@ -75,7 +76,15 @@ def end_lockdown(actor, lockdown: Lockdown) -> None:
 
 
 def _lockdowns_for(user) -> list[Lockdown]:
-    """Active lockdowns of the whole site or of a forum where ``user`` holds a role."""
+    """Active lockdowns of the whole site or of a forum where ``user`` holds a role
+    (read once per request: the session rules ask on every request)."""
+    cache: dict[int, list[Lockdown]] = g.setdefault("_lockdowns_for", {})
+    if user.id not in cache:
+        cache[user.id] = _query_lockdowns_for(user)
+    return cache[user.id]
+
+
+def _query_lockdowns_for(user) -> list[Lockdown]:
     if not all_forum_roles(user) and not user.is_site_admin:
         return []
     forum_ids = sa.select(ForumRole.forum_id).where(ForumRole.user_id == user.id)
