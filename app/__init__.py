@@ -92,12 +92,16 @@ def _translate_login_message() -> None:
 def register_blueprints(app: Flask) -> None:
     from app.accounts import views_privacy, views_two_factor  # noqa: F401 - routes on accounts_bp
     from app.accounts.views import bp as accounts_bp
+    from app.audit.views import bp as audit_bp
+    from app.audit.views import forum_bp as forum_audit_bp
     from app.core.views import bp as core_bp
     from app.safety.views import bp as safety_bp
 
     app.register_blueprint(core_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(safety_bp)
+    app.register_blueprint(audit_bp)
+    app.register_blueprint(forum_audit_bp)
 
 
 def register_cli(app: Flask) -> None:

@@ -2,7 +2,7 @@
 
 Generated from ``app.url_map``: a new rule without an entry here fails the test,
 so each view's audience is decided on purpose. Later features add their rules
-and roles (forum staff, organizations) to the table.
+(and roles) to the table.
 """
 
 import re
@@ -10,15 +10,33 @@ import re
 import pytest
 
 from app.core.permissions import ForumRoleName
+from app.extensions import db
 from tests import factories
 from tests.helpers import csrf_token, log_in
 
-ROLES = ("visitor", "user", "reviewer", "organizer", "site_admin")
-LOGIN = "login"  # expected answer: redirected to the login page
-HOME = "home"  # expected answer: redirected to the home page
+ROLES = ("visitor", "user", "reviewer", "organizer", "organizer_elsewhere", "site_admin")
+SIGNED_IN_ROLES = ROLES[1:]
+FORUM = "matrix-forum"
+LOGIN, HOME, FORGOT, TWO_FACTOR, PRIVACY = "login", "home", "forgot", "two_factor", "privacy"
+REDIRECTS = {
+    LOGIN: "/account/login",
+    HOME: "/",
+    FORGOT: "/account/forgot",
+    TWO_FACTOR: "/account/two-factor",
+    PRIVACY: "/account/privacy",
+}
+
+
+def signed_in(answer) -> dict:
+    return {"visitor": LOGIN, **dict.fromkeys(SIGNED_IN_ROLES, answer)}
+
+
+def only(allowed: dict, others=403) -> dict:
+    return {"visitor": LOGIN, **dict.fromkeys(SIGNED_IN_ROLES, others), **allowed}
+
+
 EVERYONE = dict.fromkeys(ROLES, 200)
-SIGNED_IN = {"visitor": LOGIN, **dict.fromkeys(ROLES[1:], 200)}
-ANONYMOUS_ONLY = {"visitor": 200, **dict.fromkeys(ROLES[1:], HOME)}
+ANONYMOUS_ONLY = {"visitor": 200, **dict.fromkeys(SIGNED_IN_ROLES, HOME)}
 
 # endpoint -> (method, expected answer per role)
 EXPECTED = {
@@ -30,17 +48,35 @@ EXPECTED = {
     "accounts.check_email": ("GET", EVERYONE),
     "accounts.verify_email": ("GET", EVERYONE),
     "accounts.login": ("GET", ANONYMOUS_ONLY),
-    "accounts.logout": ("POST", {"visitor": LOGIN, **dict.fromkeys(ROLES[1:], HOME)}),
+    "accounts.two_factor_login": ("GET", dict.fromkeys(ROLES, LOGIN)),
+    "accounts.two_factor_confirm": ("GET", signed_in(200)),
+    "accounts.two_factor": ("GET", signed_in(200)),
+    "accounts.regenerate_recovery_codes": ("POST", signed_in(TWO_FACTOR)),
+    "accounts.disable_two_factor": ("POST", signed_in(TWO_FACTOR)),
+    "accounts.logout": ("POST", signed_in(HOME)),
     "accounts.forgot_password": ("GET", EVERYONE),
-    "accounts.reset_password": ("GET", dict.fromkeys(ROLES, "forgot")),
-    "accounts.settings": ("GET", SIGNED_IN),
-    "accounts.change_password": ("GET", SIGNED_IN),
-    "accounts.change_email": ("GET", SIGNED_IN),
+    "accounts.reset_password": ("GET", dict.fromkeys(ROLES, FORGOT)),
+    "accounts.settings": ("GET", signed_in(200)),
+    "accounts.change_password": ("GET", signed_in(200)),
+    "accounts.change_email": ("GET", signed_in(200)),
     "accounts.confirm_email_change": ("GET", EVERYONE),
+    "accounts.privacy_settings": ("GET", signed_in(200)),
+    "accounts.toggle_hidden": ("POST", signed_in(PRIVACY)),
+    "accounts.download_my_data": ("GET", signed_in(200)),
+    "accounts.delete_account": ("GET", signed_in(200)),
+    "safety.lockdowns": ("GET", only({"site_admin": 200})),
+    "safety.start_lockdown": ("POST", only({"site_admin": 200})),  # unconfirmed: the form again
+    "safety.end_lockdown": ("POST", only({"site_admin": 404})),  # no such lockdown
+    "audit.site_log": ("GET", only({"site_admin": 200})),
+    "forum_audit.forum_log": ("GET", only({"organizer": 200})),
 }
 
-SAMPLE_ARGUMENTS = {"token": "not-a-real-token", "filename": "css/app.css"}
-REDIRECTS = {LOGIN: "/account/login", HOME: "/", "forgot": "/account/forgot"}
+SAMPLE_ARGUMENTS = {
+    "token": "not-a-real-token",
+    "filename": "css/app.css",
+    "forum_slug": FORUM,
+    "lockdown_id": 999999,
+}
 
 
 def test_every_view_declares_who_may_use_it(app):
@@ -58,19 +94,28 @@ def test_every_rule_has_an_expected_answer(app):
 
 @pytest.fixture
 def client_as(app):
+    """A browser signed in as ``role`` (staff who must use two-factor sign-in have it)."""
+
     def make(role: str):
         client = app.test_client()
-        if role == "visitor":
-            return client
         with app.app_context():
+            forum = factories.make_forum(slug=FORUM)
+            if role == "visitor":
+                db.session.commit()
+                return client
             user = factories.make_user(is_site_admin=role == "site_admin")
-            if role in ("reviewer", "organizer"):
-                factories.grant_role(user, factories.make_forum(), ForumRoleName(role))
-            from app.extensions import db
-
+            secret = None
+            if role in ("organizer", "organizer_elsewhere", "site_admin"):
+                secret = factories.enable_two_factor(user)
+            if role == "organizer_elsewhere":
+                forum = factories.make_forum()
+            if role in ("reviewer", "organizer", "organizer_elsewhere"):
+                name = "organizer" if role.startswith("organizer") else role
+                factories.grant_role(user, forum, ForumRoleName(name))
             db.session.commit()
             email = user.email
-        log_in(client, email)
+        log_in(client, email, totp_secret=secret)
+        assert client.get("/account/").status_code == 200, "sign-in did not finish"
         return client
 
     return make
@@ -101,3 +146,8 @@ def test_access_matrix(app, client_as, role):
             assert response.status_code == 302, where
             location = re.sub(r"\?.*", "", response.headers["Location"])
             assert location == REDIRECTS[expected], where
+
+
+def test_an_unknown_forum_is_not_found_even_for_its_would_be_organizer(app, client_as):
+    client = client_as("organizer")
+    assert client.get("/no-such-forum/staff/audit").status_code == 404

@@ -6,7 +6,10 @@ slip into the log by accident.
 """
 
 import re
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+
+import sqlalchemy as sa
 
 from app.audit.models import AuditEvent
 from app.extensions import db
@@ -85,3 +88,43 @@ def record(
     )
     db.session.add(event)
     return event
+
+
+PAGE_SIZE = 50
+
+
+def audit_events(
+    *,
+    forum_id: int | None = None,
+    action: str | None = None,
+    actor_id: int | None = None,
+    object_type: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    before_id: int | None = None,
+    limit: int = PAGE_SIZE,
+) -> list[AuditEvent]:
+    """Events newest first, filtered; ``before_id`` pages back (keyset pagination).
+
+    A forum's organizers pass their ``forum_id`` and see that forum's part only.
+    """
+    query = sa.select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
+    if forum_id is not None:
+        query = query.where(AuditEvent.forum_id == forum_id)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if actor_id is not None:
+        query = query.where(AuditEvent.actor_id == actor_id)
+    if object_type:
+        query = query.where(AuditEvent.object_type == object_type)
+    if since is not None:
+        query = query.where(AuditEvent.occurred_at >= _start_of(since))
+    if until is not None:
+        query = query.where(AuditEvent.occurred_at < _start_of(until + timedelta(days=1)))
+    if before_id is not None:
+        query = query.where(AuditEvent.id < before_id)
+    return list(db.session.scalars(query))
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)

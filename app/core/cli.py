@@ -9,7 +9,7 @@ from babel.messages.frontend import CommandLineInterface
 from flask import Blueprint, current_app
 
 from app.audit.services import AuditAction, record
-from app.core.crypto import new_data_key
+from app.core.crypto import DataKeyError, new_data_key
 from app.core.key_rotation import rotate_encrypted_values
 from app.extensions import db
 
@@ -85,10 +85,21 @@ def generate_data_key() -> None:
 
 
 @cli.cli.command("rotate-data-key")
-@click.option("--batch-size", default=500, show_default=True, help="Rows per transaction.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Rows re-encrypted per transaction.",
+)
 def rotate_data_key(batch_size: int) -> None:
     """Re-encrypt every encrypted value with the first key of DATA_KEY."""
-    counts = rotate_encrypted_values(db.session, db.metadata, batch_size)
+    try:
+        counts = rotate_encrypted_values(db.session, db.metadata, batch_size)
+    except DataKeyError as error:
+        raise click.ClickException(
+            f"{error}; the batches before it are done, run it again once fixed"
+        ) from error
     for column, count in counts.items():
         click.echo(f"{column}: {count}")
     total = sum(counts.values())

@@ -67,7 +67,10 @@ def decrypt(token: str) -> str:
 
 def rotate(token: str) -> str:
     """The same value, encrypted with the newest key."""
-    return keyring.require().rotate(token.encode()).decode()
+    try:
+        return keyring.require().rotate(token.encode()).decode()
+    except InvalidToken as error:
+        raise DataKeyError("a stored value cannot be decrypted with any key in DATA_KEY") from error
 
 
 def blind_index(value: str) -> str:

@@ -9,7 +9,7 @@ from collections import defaultdict
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.core.crypto import encrypted_columns, rotate
+from app.core.crypto import DataKeyError, encrypted_columns, rotate
 
 
 def rotate_encrypted_values(
@@ -64,7 +64,7 @@ def _rotate_table(
         for column in columns:
             stored = raw.c[column.name]
             changes = [
-                {"_key": row[key.name], "_old": row[column.name], "_new": rotate(row[column.name])}
+                {"_key": row[key.name], "_old": row[column.name], "_new": _rotated(row, column)}
                 for row in rows
                 if row[column.name] is not None
             ]
@@ -78,3 +78,15 @@ def _rotate_table(
                 counts[f"{table.name}.{column.name}"] += result.rowcount
         session.commit()
         last_key = rows[-1][key.name]
+
+
+def _rotated(row: sa.RowMapping, column: sa.Column) -> str:
+    try:
+        return rotate(row[column.name])
+    except DataKeyError as error:
+        # Names the place, never the value, so the operator can look at that row.
+        (key,) = column.table.primary_key.columns
+        raise DataKeyError(
+            f"{column.table.name}.{column.name} of row {row[key.name]} cannot be decrypted"
+            " with any key in DATA_KEY"
+        ) from error

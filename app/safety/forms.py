@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, SubmitField
+from wtforms import BooleanField, SelectChoice, SelectField, SubmitField
 from wtforms.validators import DataRequired
 
 WHOLE_SITE = ""
@@ -16,8 +16,8 @@ class StartLockdownForm(FlaskForm):
 
     def __init__(self, *args, forums=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.scope.choices = [(WHOLE_SITE, _l("The whole site"))] + [
-            (f.slug, f.slug) for f in forums
+        self.scope.choices = [SelectChoice(WHOLE_SITE, _l("The whole site"))] + [
+            SelectChoice(forum.slug, forum.slug) for forum in forums
         ]
 
 

@@ -1,0 +1,42 @@
+"""Translated names of audit actions, for people reading the log."""
+
+from flask_babel import lazy_gettext as _l
+
+from app.audit.services import AuditAction
+
+ACTION_LABELS = {
+    AuditAction.LOGIN: _l("Signed in"),
+    AuditAction.LOGIN_FAILED: _l("Failed sign-in"),
+    AuditAction.LOGOUT: _l("Signed out"),
+    AuditAction.TWO_FACTOR_FAILED: _l("Wrong two-factor code"),
+    AuditAction.TWO_FACTOR_ENABLED: _l("Two-factor sign-in turned on"),
+    AuditAction.TWO_FACTOR_DISABLED: _l("Two-factor sign-in turned off"),
+    AuditAction.RECOVERY_CODE_USED: _l("Recovery code used"),
+    AuditAction.PASSWORD_CHANGED: _l("Password changed"),
+    AuditAction.PASSWORD_RESET: _l("Password reset"),
+    AuditAction.EMAIL_CHANGED: _l("Email address changed"),
+    AuditAction.SESSION_EXPIRED: _l("Session expired"),
+    AuditAction.ROLE_GRANTED: _l("Role granted"),
+    AuditAction.ROLE_REVOKED: _l("Role revoked"),
+    AuditAction.SITE_ADMIN_GRANTED: _l("Made site administrator"),
+    AuditAction.REGISTRATION_DECIDED: _l("Registration decided"),
+    AuditAction.ACTIVITY_DECIDED: _l("Activity decided"),
+    AuditAction.PERSONAL_DATA_EXPORTED: _l("Personal data exported"),
+    AuditAction.PERSONAL_DATA_DOWNLOADED: _l("Own data downloaded"),
+    AuditAction.EXPORT_REFUSED: _l("Export refused (lockdown)"),
+    AuditAction.RULE_OVERRIDDEN: _l("Rule overridden"),
+    AuditAction.DELETED: _l("Deleted"),
+    AuditAction.ACCOUNT_DELETED: _l("Account deleted"),
+    AuditAction.HIDDEN_FROM_PUBLIC: _l("Hidden from public pages"),
+    AuditAction.CONTACT_DATA_PURGED: _l("Contact data deleted (retention)"),
+    AuditAction.LOCKDOWN_STARTED: _l("Lockdown started"),
+    AuditAction.LOCKDOWN_ENDED: _l("Lockdown ended"),
+    AuditAction.DATA_KEY_ROTATED: _l("Data key rotated"),
+}
+
+
+def action_label(action: str):
+    try:
+        return ACTION_LABELS[AuditAction(action)]
+    except ValueError:
+        return action
