@@ -118,10 +118,12 @@ def register_cli(app: Flask) -> None:
 def register_request_hooks(app: Flask) -> None:
     from app.accounts.sessions import register_session_rules
     from app.core.errors import register_error_pages
+    from app.core.logging import register_logging
     from app.core.security import register_security_headers
     from app.core.templating import register_template_helpers
     from app.notifications.dispatch import register_dispatch
 
+    register_logging(app)
     register_session_rules(app)
     register_error_pages(app)
     register_security_headers(app)
