@@ -13,6 +13,8 @@ import re
 from flask import Flask
 
 _REPLACEMENTS = [
+    # PostgreSQL repeats the offending values in its errors: "Key (email)=(…) already exists".
+    (re.compile(r"(Key \([^)]*\))=\((?:[^()]|\([^()]*\))*\)"), r"\1=([value])"),
     # Tokens of emailed links, in a path: /account/verify/<token>, /reset/<token>, ...
     (re.compile(r"(/(?:verify|reset|confirm)/)[^\s/?\"']+"), r"\1[token]"),
     (re.compile(r"\?[^\s\"']*"), "?[query]"),
