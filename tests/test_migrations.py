@@ -60,3 +60,38 @@ def test_upgrade_downgrade_upgrade_matches_the_models(scratch_database_url):
         upgrade()
         assert _differences(app) == []
         db.engine.dispose()
+
+
+def test_queued_mail_survives_the_move_to_encrypted_columns(scratch_database_url):
+    class Config(TestConfig):
+        SQLALCHEMY_DATABASE_URI = scratch_database_url
+
+    app = create_app(Config)
+    with app.app_context():
+        upgrade(revision="0001")
+        db.session.execute(
+            sa.text(
+                "INSERT INTO outbox_messages (recipient, locale, subject, body_text, body_html,"
+                " message_id, status, attempts, created_at, send_after) VALUES"
+                " ('waiting@example.org', 'ar', 's', 'plain body', '<p>body</p>', '<m1@x>',"
+                " 'pending', 0, :now, :now),"
+                " ('gone@example.org', 'ar', 's', 'sent body', '<p>sent</p>', '<m2@x>',"
+                " 'sent', 1, :now, :now)"
+            ),
+            {"now": "2026-11-20 10:00:00"},
+        )
+        db.session.commit()
+        upgrade()
+
+        from app.notifications.models import OutboxMessage
+        from tests.helpers import outbox_to
+
+        [waiting] = outbox_to("waiting@example.org")
+        assert waiting.body_text == "plain body"
+        assert outbox_to("gone@example.org") == []
+        raw = db.session.execute(sa.text("SELECT recipient, body_text FROM outbox_messages")).one()
+        assert "waiting" not in raw.recipient
+        assert "plain" not in raw.body_text
+        assert db.session.scalar(sa.select(sa.func.count(OutboxMessage.id))) == 1
+        db.session.remove()
+        db.engine.dispose()
