@@ -33,6 +33,17 @@ def _check_code(user: User, code: str) -> bool:
     return False
 
 
+def _code_accepted(form, user: User) -> bool:
+    """A posted code that is right; a wrong one is audited and explained on the form."""
+    if not form.validate_on_submit():
+        return False
+    if _check_code(user, form.code.data):
+        return True
+    db.session.commit()  # keep the audit record of the failure
+    form.code.errors.append(_("This code is not right, or it was already used."))
+    return False
+
+
 def _notify(user: User, change) -> None:
     queue_email(
         user.email,
@@ -56,13 +67,10 @@ def two_factor_login():
         flash(_("Your sign-in took too long. Please start again."), "warning")
         return redirect(url_for("accounts.login"))
     form = forms.TwoFactorCodeForm()
-    if form.validate_on_submit():
-        if _check_code(user, form.code.data):
-            sign_in(user, second_factor=True)
-            db.session.commit()
-            return redirect(safe_next_path(pending["next"]) or url_for("core.home"))
+    if _code_accepted(form, user):
+        sign_in(user, second_factor=True)
         db.session.commit()
-        form.code.errors.append(_("This code is not right, or it was already used."))
+        return redirect(safe_next_path(pending["next"]) or url_for("core.home"))
     return render_template("accounts/two_factor_login.html", form=form)
 
 
@@ -71,13 +79,10 @@ def two_factor_login():
 def two_factor_confirm():
     """Prove the second factor again (asked during a lockdown)."""
     form = forms.TwoFactorCodeForm()
-    if form.validate_on_submit():
-        if _check_code(current_user, form.code.data):
-            sessions.mark_second_factor()
-            db.session.commit()
-            return redirect(safe_next_path(request.args.get("next")) or url_for("core.home"))
+    if _code_accepted(form, current_user._get_current_object()):
+        sessions.mark_second_factor()
         db.session.commit()
-        form.code.errors.append(_("This code is not right, or it was already used."))
+        return redirect(safe_next_path(request.args.get("next")) or url_for("core.home"))
     return render_template("accounts/two_factor_login.html", form=form)
 
 
