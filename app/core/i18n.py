@@ -93,3 +93,18 @@ def set_language_cookie(response, language: str) -> None:
         samesite="Lax",
         secure=current_app.config["SESSION_COOKIE_SECURE"],
     )
+
+
+def localized(obj, field: str, language: str | None = None) -> str:
+    """``obj.<field>_<language>`` in the reader's language, else whichever exists.
+
+    User-written multilingual text (names, titles) is kept as one column per
+    language; the page shows the reader's and falls back to what was given.
+    """
+    language = language or current_language()
+    order = [language] + [code for code in ("ar", "ckb", "en") if code != language]
+    for code in order:
+        value = getattr(obj, f"{field}_{code}", None)
+        if value:
+            return value
+    return ""
