@@ -95,6 +95,15 @@ def register_blueprints(app: Flask) -> None:
     from app.audit.views import bp as audit_bp
     from app.audit.views import forum_bp as forum_audit_bp
     from app.core.views import bp as core_bp
+    from app.forums import (  # noqa: F401 - each attaches its routes to a forums blueprint
+        views,
+        views_admin,
+        views_calendar,
+        views_settings,
+        views_team,
+        views_venue,
+    )
+    from app.forums.blueprints import admin_bp, forum_bp, public_bp, staff_bp
     from app.safety.views import bp as safety_bp
 
     app.register_blueprint(core_bp)
@@ -102,6 +111,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(safety_bp)
     app.register_blueprint(audit_bp)
     app.register_blueprint(forum_audit_bp)
+    app.register_blueprint(admin_bp)
+    app.register_blueprint(public_bp)
+    # Forum pages last: /<forum_slug>/ must not shadow the site's own first segments.
+    app.register_blueprint(staff_bp)
+    app.register_blueprint(forum_bp)
 
 
 def register_cli(app: Flask) -> None:
@@ -121,6 +135,7 @@ def register_request_hooks(app: Flask) -> None:
     from app.core.logging import register_logging
     from app.core.security import register_security_headers
     from app.core.templating import register_template_helpers
+    from app.forums.templating import register_forum_template_helpers
     from app.notifications.dispatch import register_dispatch
 
     register_logging(app)
@@ -128,6 +143,7 @@ def register_request_hooks(app: Flask) -> None:
     register_error_pages(app)
     register_security_headers(app)
     register_template_helpers(app)
+    register_forum_template_helpers(app)
     register_dispatch(app)
 
 

@@ -28,7 +28,7 @@ def sign_in(user, second_factor: bool, password_change_required: bool = False) -
 @limiter.limit(configured("SIGNUP_LIMIT_PER_IP"), key_func=client_key, methods=["POST"])
 def sign_up():
     if current_user.is_authenticated:
-        return redirect(url_for("core.home"))
+        return redirect(url_for("forums.home"))
     form = forms.SignUpForm()
     if form.validate_on_submit():
         services.sign_up(form.email.data, form.password.data, form.name.data, current_language())
@@ -70,7 +70,7 @@ def login():
     if request.method == "GET":
         form.next.data = request.args.get("next", "")
     if current_user.is_authenticated:
-        return redirect(safe_next_path(form.next.data) or url_for("core.home"))
+        return redirect(safe_next_path(form.next.data) or url_for("forums.home"))
     if form.validate_on_submit():
         result = services.authenticate(form.email.data, form.password.data)
         if result.problem is services.SignInProblem.UNVERIFIED:
@@ -89,7 +89,7 @@ def login():
 
 def _after_password(user, password: str, next_path: str | None):
     """The password was right: ask for the second factor, or sign in."""
-    target = safe_next_path(next_path) or url_for("core.home")
+    target = safe_next_path(next_path) or url_for("forums.home")
     if user.has_two_factor:
         db.session.commit()
         session.clear()
@@ -111,7 +111,7 @@ def logout():
     logout_user()
     session.clear()
     flash(_("You are logged out on every device."), "info")
-    return redirect(url_for("core.home"))
+    return redirect(url_for("forums.home"))
 
 
 @bp.route("/forgot", methods=["GET", "POST"])
@@ -198,7 +198,7 @@ def confirm_email_change(token: str):
         if user is None:
             db.session.rollback()
             flash(_("This link has expired or has already been used."), "danger")
-            return redirect(url_for("core.home"))
+            return redirect(url_for("forums.home"))
         db.session.commit()
         flash(_("Your new email address is confirmed."), "success")
         return redirect(

@@ -76,6 +76,6 @@ def delete_account():
             logout_user()
             session.clear()
             flash(_("Your account has been deleted."), "info")
-            return redirect(url_for("core.home"))
+            return redirect(url_for("forums.home"))
         form.current_password.errors.append(_("This is not your current password."))
     return render_template("accounts/delete.html", form=form)

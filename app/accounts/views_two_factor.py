@@ -70,7 +70,7 @@ def two_factor_login():
     if _code_accepted(form, user):
         sign_in(user, second_factor=True)
         db.session.commit()
-        return redirect(safe_next_path(pending["next"]) or url_for("core.home"))
+        return redirect(safe_next_path(pending["next"]) or url_for("forums.home"))
     return render_template("accounts/two_factor_login.html", form=form)
 
 
@@ -82,7 +82,7 @@ def two_factor_confirm():
     if _code_accepted(form, current_user._get_current_object()):
         sessions.mark_second_factor()
         db.session.commit()
-        return redirect(safe_next_path(request.args.get("next")) or url_for("core.home"))
+        return redirect(safe_next_path(request.args.get("next")) or url_for("forums.home"))
     return render_template("accounts/two_factor_login.html", form=form)
 
 

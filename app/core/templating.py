@@ -10,6 +10,7 @@ from app.core.i18n import (
     format_day,
     format_moment,
     format_number,
+    localized,
     text_direction,
 )
 from app.core.permissions import Permission, can
@@ -25,6 +26,7 @@ def _template_context() -> dict:
         "current_path": current_path(),
         "can": lambda permission, forum=None: can(current_user, permission, forum),
         "Permission": Permission,
+        "localized": localized,
     }
 
 

@@ -1,4 +1,4 @@
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, url_for
 from flask_login import current_user
 
 from app.core.access import public
@@ -10,18 +10,12 @@ from app.extensions import db
 bp = Blueprint("core", __name__)
 
 
-@bp.route("/")
-@public
-def home():
-    return render_template("core/home.html")
-
-
 @bp.route("/language", methods=["POST"])
 @public
 def set_language():
     """Switch language from any page; kept in a cookie, and on the profile when signed in."""
     form = LanguageForm()
-    back = safe_next_path(form.next.data) or url_for("core.home")
+    back = safe_next_path(form.next.data) or url_for("forums.home")
     if not form.validate_on_submit():
         return redirect(back)
     if current_user.is_authenticated:

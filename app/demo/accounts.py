@@ -12,7 +12,6 @@ from app.extensions import db
 from app.forums.models import Forum, ForumRole
 
 DEMO_PASSWORD = "muntada-demo-2017"
-DEMO_FORUM_SLUG = "isf-4"
 # The demo's staff sign in with two-factor codes from this key (add it to any
 # authenticator app); a real account gets its own key when it enrols.
 DEMO_TOTP_SECRET = "MUNTADADEMOKEYFORISFBAGHDADSEVEN"
@@ -49,12 +48,9 @@ DEMO_ACCOUNTS = (
 )
 
 
-def seed_accounts() -> list[DemoAccount]:
-    """Create the demo accounts and their roles; running it again changes nothing."""
-    forum = db.session.scalar(sa.select(Forum).where(Forum.slug == DEMO_FORUM_SLUG))
-    if forum is None:
-        forum = Forum(slug=DEMO_FORUM_SLUG)
-        db.session.add(forum)
+def seed_accounts() -> dict[str, User]:
+    """Create the demo accounts (once); returns them by email address."""
+    users = {}
     password_hash = None
     for account in DEMO_ACCOUNTS:
         user = db.session.scalar(sa.select(User).where(User.email == account.email))
@@ -72,9 +68,16 @@ def seed_accounts() -> list[DemoAccount]:
             )
             db.session.add(user)
             db.session.flush()
+        users[account.email] = user
+    return users
+
+
+def grant_demo_roles(forum: Forum, users: dict[str, User]) -> None:
+    """The demo staff's roles in the demo season; running it again changes nothing."""
+    for account in DEMO_ACCOUNTS:
+        user = users[account.email]
         if account.role and not any(
             r.user_id == user.id and r.role == account.role for r in forum.roles
         ):
             forum.roles.append(ForumRole(user=user, role=account.role))
     db.session.flush()
-    return list(DEMO_ACCOUNTS)

@@ -1,19 +1,37 @@
 import click
-from flask import Blueprint
+from flask import Blueprint, current_app
 
-from app.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_accounts
+from app.core.db import utcnow
+from app.demo.accounts import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    grant_demo_roles,
+    seed_accounts,
+)
+from app.demo.forums import SEASON_SLUG, seed_forums
 from app.extensions import db
 
 cli = Blueprint("demo_cli", __name__, cli_group=None)
 
+ADMIN = "admin@isf-demo.example.org"
+ORGANIZER = "organizer@isf-demo.example.org"
+
 
 @cli.cli.command("seed-demo")
 def seed_demo() -> None:
-    """Load the demo forum and its accounts (safe to run again)."""
-    accounts = seed_accounts()
-    db.session.commit()
+    """Load the demo forums and their accounts (safe to run again)."""
+    # Links in any email the services queue point at the local demo server.
+    with current_app.test_request_context(base_url="http://127.0.0.1:5000"):
+        users = seed_accounts()
+        forums = seed_forums(users[ADMIN], users[ORGANIZER], utcnow().date())
+        grant_demo_roles(next(f for f in forums if f.slug == SEASON_SLUG), users)
+        db.session.commit()
+    click.echo("Demo forums:")
+    for forum in forums:
+        click.echo(f"  http://127.0.0.1:5000/{forum.slug}/  ({forum.status})")
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
-    for account in accounts:
+    for account in DEMO_ACCOUNTS:
         role = "site administrator" if account.site_admin else (account.role or "participant")
         two_factor = "  (two-factor)" if account.two_factor else ""
         click.echo(f"  {account.email:<34} {role}{two_factor}")

@@ -2,15 +2,20 @@
 
 Days follow the forum's dates. Each day's slots come from a pattern and stay
 editable per day; slots of one day never overlap (half-open: back-to-back is
-fine). A day or slot that a session or shift uses cannot be removed: features
-that place things in slots register a usage reader here.
+fine). A day or slot that a session or shift uses cannot be removed, and a slot
+in use keeps its times and kind: features that place things in slots register a
+usage reader here.
+
+Times are local times of the forum's time zone (``Forum.timezone``).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from enum import StrEnum
 
 from app.core.intervals import Interval, overlapping_pairs
+from app.core.usage import UsageRegistry
 from app.extensions import db
 from app.forums.models import Day, Forum, SlotKind, TimeSlot
 
@@ -25,6 +30,10 @@ class SlotSpec:
     label_ar: str | None = None
     label_ckb: str | None = None
     label_en: str | None = None
+
+    @property
+    def has_label(self) -> bool:
+        return any((self.label_ar, self.label_ckb, self.label_en))
 
 
 DEFAULT_PATTERN = (
@@ -42,29 +51,72 @@ DEFAULT_PATTERN = (
     SlotSpec(time(16, 0), time(17, 30)),
 )
 
-# usage readers: slot ids -> descriptions of what uses them ("session 12", "shift 4")
-SlotUsage = Callable[[list[int]], dict[int, list[str]]]
-_usage_readers: dict[str, SlotUsage] = {}
+_slots_in_use = UsageRegistry()
+# Sessions and shifts say which slots they use (see app.core.usage).
+register_slot_usage, unregister_slot_usage = _slots_in_use.register, _slots_in_use.unregister
+registered_slot_usage, slot_usage = _slots_in_use.registered, _slots_in_use.uses
 
 
-def register_slot_usage(name: str, reader: SlotUsage) -> None:
-    _usage_readers[name] = reader
+class CalendarProblem(StrEnum):
+    ENDS_BEFORE_START = "ends_before_start"  # times: the slot
+    BREAK_WITHOUT_LABEL = "break_without_label"  # times: the break
+    OVERLAP = "overlap"  # times: the slot; other: the one it overlaps
+    KEPT_SLOT_OVERLAPS = "kept_slot_overlaps"  # uses: the kept slot; other: the new one
+    IN_USE = "in_use"  # uses: the slot that cannot be removed
+    TIMES_IN_USE = "times_in_use"  # uses: the slot whose times cannot change
+    KIND_IN_USE = "kind_in_use"  # uses: the slot whose kind cannot change
+    DAY_IN_USE = "day_in_use"  # uses: the slots of days that cannot leave the dates
 
 
-def slot_usage(slot_ids: list[int]) -> dict[int, list[str]]:
-    used: dict[int, list[str]] = {}
-    for reader in _usage_readers.values():
-        for slot_id, uses in reader(slot_ids).items():
-            used.setdefault(slot_id, []).extend(uses)
-    return used
+@dataclass(frozen=True)
+class SlotUse:
+    """A slot in use: when it is and what uses it (the readers' descriptions)."""
+
+    slot_id: int
+    day: date
+    times: Interval
+    uses: tuple[str, ...]
 
 
 class CalendarError(Exception):
-    """A calendar change refused; ``in_use`` names what holds the slots or days."""
+    """A calendar change refused, with what a message needs to say why.
 
-    def __init__(self, message: str, in_use: dict[int, list[str]] | None = None):
-        super().__init__(message)
-        self.in_use = in_use or {}
+    ``times`` is the slot the change is about, ``other`` the slot it clashes with,
+    ``day`` the day concerned and ``uses`` the slots in use that stand in the way.
+    ``app.forums.calendar_messages`` turns it into a sentence in the reader's language.
+    """
+
+    def __init__(
+        self,
+        problem: CalendarProblem,
+        *,
+        times: Interval | None = None,
+        other: Interval | None = None,
+        day: date | None = None,
+        uses: Sequence[SlotUse] = (),
+    ):
+        super().__init__(problem.value)
+        self.problem = problem
+        self.times = times
+        self.other = other
+        self.day = day
+        self.uses = tuple(uses)
+
+    @property
+    def in_use(self) -> dict[int, list[str]]:
+        return {use.slot_id: list(use.uses) for use in self.uses}
+
+
+def _slot_uses(slots: Iterable[TimeSlot]) -> list[SlotUse]:
+    slots = [slot for slot in slots if slot.id]
+    used = slot_usage([slot.id for slot in slots])
+    return [
+        SlotUse(
+            slot.id, slot.day.date, Interval(slot.starts_at, slot.ends_at), tuple(used[slot.id])
+        )
+        for slot in slots
+        if slot.id in used
+    ]
 
 
 def forum_dates(forum: Forum) -> list[date]:
@@ -79,9 +131,9 @@ def sync_days(forum: Forum) -> None:
     wanted = set(forum_dates(forum))
     existing = {day.date: day for day in forum.days}
     leaving = [day for when, day in existing.items() if when not in wanted]
-    in_use = slot_usage([slot.id for day in leaving for slot in day.slots if slot.id])
-    if in_use:
-        raise CalendarError("a day outside the new dates is in use", in_use)
+    uses = _slot_uses(slot for day in leaving for slot in day.slots)
+    if uses:
+        raise CalendarError(CalendarProblem.DAY_IN_USE, day=uses[0].day, uses=uses)
     for day in leaving:
         forum.days.remove(day)
     for when in sorted(wanted - set(existing)):
@@ -89,19 +141,30 @@ def sync_days(forum: Forum) -> None:
     db.session.flush()
 
 
-def _check_no_overlap(times: Iterable[tuple[time, time]]) -> None:
-    clashes = overlapping_pairs(Interval(start, end) for start, end in times)
+def _check_spec(spec: SlotSpec) -> Interval:
+    """A slot ends after it starts, and a break says what it is for."""
+    if not spec.starts_at < spec.ends_at:
+        raise CalendarError(CalendarProblem.ENDS_BEFORE_START)
+    times = Interval(spec.starts_at, spec.ends_at)
+    if spec.kind == SlotKind.BREAK and not spec.has_label:
+        raise CalendarError(CalendarProblem.BREAK_WITHOUT_LABEL, times=times)
+    return times
+
+
+def _check_fits(day: Day, times: Interval, other_slots: Iterable[TimeSlot]) -> None:
+    for slot in other_slots:
+        existing = Interval(slot.starts_at, slot.ends_at)
+        if times.overlaps(existing):
+            raise CalendarError(CalendarProblem.OVERLAP, times=times, other=existing, day=day.date)
+
+
+def _check_no_overlap(specs: Sequence[SlotSpec]) -> None:
+    for spec in specs:
+        _check_spec(spec)
+    clashes = overlapping_pairs(Interval(s.starts_at, s.ends_at) for s in specs)
     if clashes:
         first, second = clashes[0]
-        raise CalendarError(f"{_span(first)} overlaps {_span(second)}")
-
-
-def _span(interval: Interval) -> str:
-    return f"{interval.start:%H:%M}-{interval.end:%H:%M}"
-
-
-def _times(slots) -> list[tuple[time, time]]:
-    return [(slot.starts_at, slot.ends_at) for slot in slots]
+        raise CalendarError(CalendarProblem.OVERLAP, times=first, other=second)
 
 
 def apply_pattern(
@@ -109,37 +172,86 @@ def apply_pattern(
 ) -> None:
     """Give every day (or the given ones) the pattern's slots, replacing unused ones.
 
-    Slots in use stay; a pattern slot that would overlap one of them is refused.
+    Slots in use stay as they are; a pattern slot that would overlap one of them
+    is refused (KEPT_SLOT_OVERLAPS), and then no day changes.
     """
     pattern = list(pattern)
-    _check_no_overlap(_times(pattern))
-    for day in list(days if days is not None else forum.days):
-        in_use = slot_usage([slot.id for slot in day.slots if slot.id])
-        kept = set(_times(slot for slot in day.slots if slot.id in in_use))
-        new = [spec for spec in pattern if (spec.starts_at, spec.ends_at) not in kept]
-        _check_no_overlap([*kept, *_times(new)])
-        for slot in [slot for slot in day.slots if slot.id not in in_use]:
+    _check_no_overlap(pattern)
+    days = list(days if days is not None else forum.days)
+    plans = []
+    for day in days:
+        uses = _slot_uses(day.slots)
+        kept = {use.times: use for use in uses}
+        new = [s for s in pattern if Interval(s.starts_at, s.ends_at) not in kept]
+        for spec in new:
+            times = Interval(spec.starts_at, spec.ends_at)
+            for kept_times, use in kept.items():
+                if times.overlaps(kept_times):
+                    raise CalendarError(
+                        CalendarProblem.KEPT_SLOT_OVERLAPS,
+                        times=kept_times,
+                        other=times,
+                        day=day.date,
+                        uses=[use],
+                    )
+        plans.append((day, {use.slot_id for use in uses}, new))
+    for day, kept_ids, new in plans:
+        for slot in [slot for slot in day.slots if slot.id not in kept_ids]:
             day.slots.remove(slot)
         db.session.flush()
         day.slots.extend(TimeSlot(**spec.__dict__) for spec in new)
     db.session.flush()
 
 
+def copy_day_to_other_days(day: Day) -> None:
+    """The other days of the forum get this day's slots (as ``apply_pattern`` does)."""
+    others = [other for other in day.forum.days if other is not day]
+    apply_pattern(day.forum, pattern_of(day), others)
+
+
 def add_slot(day: Day, spec: SlotSpec) -> TimeSlot:
     """One more slot on one day, if it overlaps none of that day's slots."""
-    _check_no_overlap(
-        [(s.starts_at, s.ends_at) for s in day.slots] + [(spec.starts_at, spec.ends_at)]
-    )
+    times = _check_spec(spec)
+    _check_fits(day, times, day.slots)
     slot = TimeSlot(**spec.__dict__)
     day.slots.append(slot)
     db.session.flush()
     return slot
 
 
+def update_slot(slot: TimeSlot, spec: SlotSpec) -> None:
+    """Change a slot's times, kind or labels.
+
+    It still overlaps none of the day's other slots; a slot in use (a session or
+    shift is placed in it) may change its labels only, not its times or kind.
+    """
+    times = _check_spec(spec)
+    _check_fits(slot.day, times, (other for other in slot.day.slots if other is not slot))
+    moves = (spec.starts_at, spec.ends_at) != (slot.starts_at, slot.ends_at)
+    if moves or spec.kind != slot.kind:
+        uses = _slot_uses([slot])
+        if uses:
+            problem = CalendarProblem.TIMES_IN_USE if moves else CalendarProblem.KIND_IN_USE
+            raise CalendarError(problem, times=uses[0].times, day=slot.day.date, uses=uses)
+    for name, value in spec.__dict__.items():
+        setattr(slot, name, value)
+    db.session.flush()
+    # keep the day's slots in time order after a move
+    slot.day.slots.sort(key=lambda s: s.starts_at)
+
+
+def check_removable(slot: TimeSlot) -> None:
+    """A slot that something uses cannot be removed (IN_USE, naming what)."""
+    uses = _slot_uses([slot])
+    if uses:
+        raise CalendarError(
+            CalendarProblem.IN_USE, times=uses[0].times, day=slot.day.date, uses=uses
+        )
+
+
 def remove_slot(slot: TimeSlot) -> None:
-    in_use = slot_usage([slot.id])
-    if in_use:
-        raise CalendarError("this slot is in use", in_use)
+    """A slot goes, unless something uses it (see ``check_removable``)."""
+    check_removable(slot)
     slot.day.slots.remove(slot)
     db.session.flush()
 

@@ -5,6 +5,7 @@ import pytest
 from app.audit.services import AuditAction, record
 from app.core.permissions import ForumRoleName
 from app.extensions import db
+from app.forums.models import ForumStatus
 from tests import factories
 from tests.helpers import log_in
 
@@ -16,7 +17,8 @@ CANARY_EMAIL = "canary.logv@example.org"
 def setting(app):
     with app.app_context():
         baghdad = factories.make_forum(slug="baghdad-log")
-        najaf = factories.make_forum(slug="najaf-log")
+        # Open: a draft would be hidden (404) from outsiders before any permission check.
+        najaf = factories.make_forum(slug="najaf-log", status=ForumStatus.OPEN)
         subject = factories.make_user(name=CANARY_NAME, email=CANARY_EMAIL)
         record(AuditAction.ROLE_GRANTED, obj=subject, forum=baghdad, role="reviewer")
         record(AuditAction.LOCKDOWN_STARTED, forum=najaf)

@@ -62,6 +62,10 @@ def test_the_last_organizer_cannot_be_removed(forum):
     assert staff.organizer_count(forum) == 1
 
 
+def _problems(error_info) -> list[tuple[str | None, venue.VenueProblem]]:
+    return [(issue.field, issue.problem) for issue in error_info.value.issues]
+
+
 def test_rooms_are_checked(forum):
     hall = venue.add_room(
         forum,
@@ -69,31 +73,145 @@ def test_rooms_are_checked(forum):
         capacity=300,
         has_booth=True,
         booth_channels=2,
-        equipment=["projector", "sound"],
+        equipment=["sound", "projector"],
     )
     assert hall.position == 0
-    for bad in (
-        {"name_en": "Closet", "capacity": 0},
-        {"name_en": "Booth", "capacity": 50, "has_booth": True, "booth_channels": 0},
-        {"name_en": "Channels", "capacity": 50, "booth_channels": 2},
-        {"capacity": 50},
-        {"name_en": "Odd", "capacity": 50, "equipment": ["teleporter"]},
+    assert hall.equipment == ["projector", "sound"]  # in the list's order
+    P = venue.VenueProblem
+    for bad, expected in (
+        ({"name_en": "Closet", "capacity": 0}, [("capacity", P.CAPACITY_OUT_OF_RANGE)]),
+        ({"name_en": "Stadium", "capacity": 50_000}, [("capacity", P.CAPACITY_OUT_OF_RANGE)]),
+        (
+            {"name_en": "Booth", "capacity": 50, "has_booth": True, "booth_channels": 0},
+            [("booth_channels", P.BOOTH_WITHOUT_CHANNELS)],
+        ),
+        (
+            {"name_en": "Booth", "capacity": 50, "has_booth": True, "booth_channels": None},
+            [("booth_channels", P.BOOTH_WITHOUT_CHANNELS)],
+        ),
+        (
+            {"name_en": "Channels", "capacity": 50, "booth_channels": 2},
+            [("booth_channels", P.CHANNELS_WITHOUT_BOOTH)],
+        ),
+        (
+            {"name_en": "Babel", "capacity": 50, "has_booth": True, "booth_channels": 40},
+            [("booth_channels", P.TOO_MANY_CHANNELS)],
+        ),
+        ({"capacity": 50, "name_en": "  "}, [("name", P.NO_NAME)]),
+        (
+            {"name_en": "Odd", "capacity": 50, "equipment": ["teleporter"]},
+            [("equipment", P.UNKNOWN_EQUIPMENT)],
+        ),
+        (
+            {"capacity": 0, "booth_channels": 1},
+            [
+                ("name", P.NO_NAME),
+                ("capacity", P.CAPACITY_OUT_OF_RANGE),
+                ("booth_channels", P.CHANNELS_WITHOUT_BOOTH),
+            ],
+        ),
     ):
-        with pytest.raises(venue.VenueError):
+        with pytest.raises(venue.VenueError) as refused:
             venue.add_room(forum, **bad)
+        assert _problems(refused) == expected, bad
+    assert len(forum.rooms) == 1
+
+
+def test_a_room_is_updated_under_the_same_rules(forum):
+    room = venue.add_room(forum, name_en="Tigris room", capacity=40)
+    details = {
+        "name_ar": "قاعة دجلة",
+        "name_ckb": None,
+        "name_en": "Tigris room",
+        "capacity": 60,
+        "has_booth": True,
+        "booth_channels": 2,
+        "step_free": False,
+        "equipment": ["whiteboard"],
+    }
+
+    venue.update_room(room, **details)
+
+    assert (room.name_ar, room.capacity, room.booth_channels) == ("قاعة دجلة", 60, 2)
+    assert (room.step_free, room.equipment) == (False, ["whiteboard"])
+    with pytest.raises(venue.VenueError) as refused:
+        venue.update_room(room, **{**details, "has_booth": False, "capacity": 45})
+    assert _problems(refused) == [("booth_channels", venue.VenueProblem.CHANNELS_WITHOUT_BOOTH)]
+    assert (room.capacity, room.has_booth) == (60, True)  # nothing changed
+
+
+@pytest.fixture
+def usage():
+    """Uses of rooms and themes, as the sessions and activities features will report them."""
+    uses: dict[str, dict[int, list[str]]] = {"rooms": {}, "themes": {}}
+
+    def reader(kind):
+        return lambda ids: {i: uses[kind][i] for i in ids if i in uses[kind]}
+
+    with (
+        venue.registered_room_usage("test", reader("rooms")),
+        venue.registered_theme_usage("test", reader("themes")),
+    ):
+        yield uses
+
+
+def test_a_room_in_use_is_kept_and_removing_another_closes_ranks(forum, usage):
+    hall, tigris, small = (
+        venue.add_room(forum, name_en=name, capacity=20) for name in ("Hall", "Tigris", "Small")
+    )
+    venue.close_room(hall, forum.days[0], time(9), time(10))
+    usage["rooms"][hall.id] = ["Session 12", "Session 14"]
+
+    with pytest.raises(venue.VenueError) as refused:
+        venue.remove_room(hall)
+    [issue] = refused.value.issues
+    assert issue.problem is venue.VenueProblem.IN_USE
+    assert issue.data["uses"] == ["Session 12", "Session 14"]
+
+    venue.remove_room(tigris)
+    assert [(r.name_en, r.position) for r in venue.rooms_of(forum)] == [("Hall", 0), ("Small", 1)]
+    venue.move_room(small, -1)
+    assert [r.name_en for r in venue.rooms_of(forum)] == ["Small", "Hall"]
+    venue.move_room(small, -1)  # already first
+    assert [r.name_en for r in venue.rooms_of(forum)] == ["Small", "Hall"]
 
 
 def test_a_room_can_be_closed_for_part_of_a_day(forum):
     room = venue.add_room(forum, name_en="Tigris room", capacity=40)
     day = forum.days[1]
-    venue.close_room(room, day, time(14), time(16))
+    closure = venue.close_room(room, day, time(14), time(16))
 
     assert venue.is_room_open(room, day, time(9), time(10, 30))
     assert venue.is_room_open(room, day, time(16), time(17, 30))  # back to back
     assert not venue.is_room_open(room, day, time(15), time(16, 30))
     assert venue.is_room_open(room, forum.days[0], time(15), time(16, 30))
-    with pytest.raises(ValueError, match="ends after it starts"):
+    venue.remove_closure(closure)
+    assert venue.is_room_open(room, day, time(15), time(16, 30))
+    assert room.closures == []
+
+
+def test_closures_end_after_they_start_and_do_not_overlap(forum):
+    room = venue.add_room(forum, name_en="Tigris room", capacity=40)
+    day = forum.days[1]
+    venue.close_room(room, day, time(14), time(16))
+    P = venue.VenueProblem
+
+    with pytest.raises(venue.VenueError) as backwards:
         venue.close_room(room, day, time(16), time(14))
+    with pytest.raises(venue.VenueError) as overlapping:
+        venue.close_room(room, day, time(15), time(17))
+    other_forum = factories.make_forum(start_date=date(2018, 1, 1), end_date=date(2018, 1, 1))
+    calendar.sync_days(other_forum)
+    with pytest.raises(venue.VenueError) as elsewhere:
+        venue.close_room(room, other_forum.days[0], time(9), time(10))
+
+    assert _problems(backwards) == [("ends_at", P.ENDS_BEFORE_START)]
+    assert _problems(overlapping) == [("starts_at", P.CLOSURE_OVERLAPS)]
+    assert overlapping.value.issues[0].data == {"starts_at": time(14), "ends_at": time(16)}
+    assert _problems(elsewhere) == [("day", P.DAY_OF_ANOTHER_FORUM)]
+    venue.close_room(room, day, time(16), time(17))  # back to back
+    venue.close_room(room, forum.days[0], time(14), time(16))  # another day
+    assert len(room.closures) == 3
 
 
 def test_themes_keep_their_order(forum):
@@ -106,8 +224,31 @@ def test_themes_keep_their_order(forum):
         women.id,
         labour.id,
     ]
-    with pytest.raises(venue.VenueError):
+    with pytest.raises(venue.VenueError) as refused:
         venue.add_theme(forum, name_ar="", name_en=None)
+    assert _problems(refused) == [("name", venue.VenueProblem.NO_NAME)]
+
+
+def test_themes_are_renamed_and_removed_unless_in_use(forum, usage):
+    women, labour, _tigris = (
+        venue.add_theme(forum, name_en=name) for name in ("Women", "Labour", "Tigris")
+    )
+    venue.update_theme(women, name_ar="حقوق المرأة", name_ckb=None, name_en="Women's rights")
+    assert (women.name_ar, women.name_en) == ("حقوق المرأة", "Women's rights")
+    with pytest.raises(venue.VenueError):
+        venue.update_theme(women, name_ar=" ", name_ckb="", name_en=None)
+    assert women.name_en == "Women's rights"
+
+    usage["themes"][labour.id] = ["Activity “A just labour law”"]
+    with pytest.raises(venue.VenueError) as refused:
+        venue.remove_theme(labour)
+    assert refused.value.problems == {venue.VenueProblem.IN_USE}
+
+    venue.remove_theme(women)
+    assert [(t.name_en, t.position) for t in venue.themes_of(forum)] == [
+        ("Labour", 0),
+        ("Tigris", 1),
+    ]
 
 
 def test_a_new_season_copies_rooms_slots_themes_caps_and_charter_shifted(forum):

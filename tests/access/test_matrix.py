@@ -1,0 +1,193 @@
+"""Every URL rule, called as every kind of user, answers as expected.
+
+Generated from ``app.url_map``: a new rule without an entry in one of the
+``expected_*`` modules fails the test, so each view's audience is decided on
+purpose. The matrix forum is open and holds one of each of its objects (a day, a
+slot, a room, a closure, a theme, a reviewer's role, charter version 1), which the
+rules' arguments name; a second forum holds the same, and its objects answer 404
+under the first.
+"""
+
+import importlib
+import pkgutil
+import re
+from datetime import date, time
+
+import pytest
+
+import tests.access
+from app.core.permissions import ForumRoleName
+from app.extensions import db
+from app.forums.calendar import sync_days
+from app.forums.models import CharterVersion, ForumStatus, Room, RoomClosure, Theme, TimeSlot
+from tests import factories
+from tests.access.expected import FORUM, ROLES, redirect_path
+from tests.helpers import csrf_token, log_in
+
+
+def _expected() -> dict:
+    expected: dict = {}
+    for module in pkgutil.iter_modules(tests.access.__path__):
+        if module.name.startswith("expected_"):
+            rows = importlib.import_module(f"tests.access.{module.name}").EXPECTED
+            assert not set(rows) & set(expected), f"{module.name} repeats endpoints"
+            expected.update(rows)
+    return expected
+
+
+EXPECTED = _expected()
+STATIC_ARGUMENTS = {
+    "token": "not-a-real-token",
+    "filename": "css/app.css",
+    "lockdown_id": 999999,
+    "status": "closed",
+    "version": 1,
+}
+
+
+def make_forum_with_objects(slug: str | None = None, **fields) -> dict:
+    """An open forum with one of each object; returns the rules' arguments for it."""
+    forum = factories.make_forum(
+        **({"slug": slug} if slug else {}),
+        status=ForumStatus.OPEN,
+        start_date=date(2017, 11, 30),
+        end_date=date(2017, 12, 2),
+        name_en="Matrix forum",
+        **fields,
+    )
+    sync_days(forum)
+    day = forum.days[0]
+    slot = TimeSlot(starts_at=time(9), ends_at=time(10, 30))
+    day.slots.append(slot)
+    room = Room(name_en="Hall", capacity=100)
+    forum.rooms.append(room)
+    room.closures.append(RoomClosure(day=day, starts_at=time(12), ends_at=time(13)))
+    forum.themes.append(Theme(name_en="Peace and coexistence"))
+    forum.charters.append(CharterVersion(version=1, text_en="Charter of Principles"))
+    reviewer = factories.make_user()
+    role = factories.grant_role(reviewer, forum, ForumRoleName.REVIEWER)
+    db.session.flush()
+    return {
+        "forum": forum,
+        "forum_slug": forum.slug,
+        "day_id": day.id,
+        "slot_id": slot.id,
+        "room_id": room.id,
+        "closure_id": room.closures[0].id,
+        "theme_id": forum.themes[0].id,
+        "role_id": role.id,
+    }
+
+
+def test_every_view_declares_who_may_use_it(app):
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue  # Flask's own: public files only
+        view = app.view_functions[rule.endpoint]
+        assert getattr(view, "access", None), f"{rule.endpoint} does not declare its audience"
+
+
+def test_every_rule_has_an_expected_answer(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints == set(EXPECTED), (
+        f"add {sorted(endpoints - set(EXPECTED))}, remove {sorted(set(EXPECTED) - endpoints)}"
+    )
+
+
+def sign_in_as(app, client, role: str, forum) -> None:
+    """Sign ``client`` in as ``role`` (staff who must use two-factor sign-in have it)."""
+    if role == "visitor":
+        return
+    with app.app_context():
+        user = factories.make_user(is_site_admin=role == "site_admin")
+        secret = None
+        if role in ("organizer", "organizer_elsewhere", "site_admin"):
+            secret = factories.enable_two_factor(user)
+        if role == "organizer_elsewhere":
+            factories.grant_role(user, factories.make_forum(), ForumRoleName.ORGANIZER)
+        elif role in ("reviewer", "organizer"):
+            factories.grant_role(user, db.session.merge(forum), ForumRoleName(role))
+        db.session.commit()
+        email = user.email
+    log_in(client, email, totp_secret=secret)
+    assert client.get("/account/").status_code == 200, "sign-in did not finish"
+
+
+@pytest.fixture
+def matrix(app):
+    with app.app_context():
+        arguments = make_forum_with_objects(FORUM)
+        db.session.commit()
+    return arguments
+
+
+def _url(rule, arguments: dict) -> str:
+    values = {**STATIC_ARGUMENTS, **arguments}
+    return rule.build({name: values[name] for name in rule.arguments})[1]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_access_matrix(app, matrix, role):
+    client = app.test_client()
+    sign_in_as(app, client, role, matrix["forum"])
+    token = csrf_token(client.get("/"))
+    # Logging out ends the session, so it is called last.
+    rules = sorted(app.url_map.iter_rules(), key=lambda rule: rule.endpoint == "accounts.logout")
+    for rule in rules:
+        method, answers = EXPECTED[rule.endpoint]
+        url = _url(rule, matrix)
+        if method == "POST":
+            response = client.post(url, data={"csrf_token": token, "language": "en", "next": "/"})
+        else:
+            response = client.get(url)
+        expected = answers[role]
+        where = f"{method} {url} as {role}"
+        if isinstance(expected, int):
+            assert response.status_code == expected, where
+        else:
+            assert response.status_code == 302, where
+            location = re.sub(r"\?.*", "", response.headers["Location"])
+            assert location == redirect_path(expected), where
+
+
+def _forum_rules(app):
+    return [rule for rule in app.url_map.iter_rules() if "forum_slug" in rule.arguments]
+
+
+def test_an_unknown_forum_is_not_found_even_for_its_would_be_organizer(app, matrix):
+    client = app.test_client()
+    sign_in_as(app, client, "organizer", matrix["forum"])
+    for rule in _forum_rules(app):
+        url = _url(rule, {**matrix, "forum_slug": "no-such-forum"})
+        assert client.open(url, method=EXPECTED[rule.endpoint][0]).status_code == 404, url
+
+
+@pytest.mark.parametrize("role", ["visitor", "user", "organizer_elsewhere"])
+def test_a_draft_forum_is_not_found_by_outsiders(app, matrix, role):
+    with app.app_context():
+        db.session.merge(matrix["forum"]).status = ForumStatus.DRAFT
+        db.session.commit()
+    client = app.test_client()
+    sign_in_as(app, client, role, matrix["forum"])
+    token = csrf_token(client.get("/"))
+    for rule in _forum_rules(app):
+        method = EXPECTED[rule.endpoint][0]
+        response = client.open(_url(rule, matrix), method=method, data={"csrf_token": token})
+        assert response.status_code == 404, f"{method} {rule.rule} as {role}"
+
+
+def test_another_forums_objects_are_not_found(app, matrix):
+    """The organizer of the matrix forum names objects of another forum in its URLs."""
+    with app.app_context():
+        other = make_forum_with_objects()
+        db.session.commit()
+    client = app.test_client()
+    sign_in_as(app, client, "organizer", matrix["forum"])
+    token = csrf_token(client.get("/"))
+    object_keys = {"day_id", "slot_id", "room_id", "closure_id", "theme_id", "role_id"}
+    rules = [rule for rule in _forum_rules(app) if rule.arguments & object_keys]
+    for rule in rules:
+        arguments = {**matrix, **{key: other[key] for key in rule.arguments & object_keys}}
+        method = EXPECTED[rule.endpoint][0]
+        response = client.open(_url(rule, arguments), method=method, data={"csrf_token": token})
+        assert response.status_code == 404, f"{method} {rule.rule}"
