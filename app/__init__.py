@@ -78,6 +78,7 @@ def _load_models() -> None:
     import app.audit.models
     import app.forums.models
     import app.notifications.models
+    import app.organizations.models
     import app.safety.models  # noqa: F401
 
 

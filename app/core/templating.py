@@ -1,6 +1,7 @@
 """What every template can use: language, direction, permissions, formatting."""
 
 from flask import Flask
+from flask_babel import pgettext
 from flask_login import current_user
 
 from app.core.forms import LanguageForm
@@ -27,6 +28,8 @@ def _template_context() -> dict:
         "can": lambda permission, forum=None: can(current_user, permission, forum),
         "Permission": Permission,
         "localized": localized,
+        # Translators: between the items of a short list ("Arabic, Kurdish, English").
+        "list_separator": pgettext("list separator", ", "),
     }
 
 

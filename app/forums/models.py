@@ -67,6 +67,9 @@ class Forum(db.Model):
     languages: Mapped[list[str]] = mapped_column(sa.JSON, default=lambda: ["ar", "ckb", "en"])
     max_delegates_per_organization: Mapped[int] = mapped_column(default=5)
     max_activities_per_organization: Mapped[int] = mapped_column(default=3)
+    # The forum's capacity; registrations beyond it go on the waiting list (None: no limit).
+    max_organizations: Mapped[int | None]
+    max_delegates: Mapped[int | None]
     status: Mapped[ForumStatus] = mapped_column(_enum(ForumStatus, 16), default=ForumStatus.DRAFT)
     # Contact data of participants is deleted this many days after the forum ends.
     retention_days: Mapped[int] = mapped_column(default=60)
