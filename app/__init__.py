@@ -105,6 +105,14 @@ def register_blueprints(app: Flask) -> None:
         views_venue,
     )
     from app.forums.blueprints import admin_bp, forum_bp, public_bp, staff_bp
+    from app.organizations import views as organization_views  # noqa: F401
+    from app.organizations import (  # noqa: F401 - each attaches its routes to a blueprint
+        views_data,
+        views_directory,
+        views_registration,
+        views_review,
+    )
+    from app.organizations.blueprints import directory_bp, org_bp, registration_bp, review_bp
     from app.safety.views import bp as safety_bp
 
     app.register_blueprint(core_bp)
@@ -114,8 +122,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(forum_audit_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(public_bp)
+    app.register_blueprint(org_bp)
     # Forum pages last: /<forum_slug>/ must not shadow the site's own first segments.
     app.register_blueprint(staff_bp)
+    app.register_blueprint(review_bp)
+    app.register_blueprint(registration_bp)
+    app.register_blueprint(directory_bp)
     app.register_blueprint(forum_bp)
 
 
@@ -138,6 +150,7 @@ def register_request_hooks(app: Flask) -> None:
     from app.core.templating import register_template_helpers
     from app.forums.templating import register_forum_template_helpers
     from app.notifications.dispatch import register_dispatch
+    from app.organizations.templating import register_organization_template_helpers
 
     register_logging(app)
     register_session_rules(app)
@@ -145,6 +158,7 @@ def register_request_hooks(app: Flask) -> None:
     register_security_headers(app)
     register_template_helpers(app)
     register_forum_template_helpers(app)
+    register_organization_template_helpers(app)
     register_dispatch(app)
 
 

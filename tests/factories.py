@@ -13,6 +13,14 @@ from app.core.db import utcnow
 from app.core.permissions import ForumRoleName
 from app.extensions import db
 from app.forums.models import Forum, ForumRole
+from app.organizations.models import (
+    Delegate,
+    Organization,
+    OrganizationMember,
+    OrganizationType,
+    Registration,
+)
+from app.organizations.normalise import name_keys
 
 PASSWORD = "correct horse battery staple"
 _PASSWORD_HASH = hash_password(PASSWORD)
@@ -55,6 +63,37 @@ def grant_role(user: User, forum: Forum, role: ForumRoleName) -> ForumRole:
     db.session.add(forum_role)
     db.session.flush()
     return forum_role
+
+
+def make_organization(members: list[User] = (), **fields) -> Organization:
+    number = next(_sequence)
+    values = {"name_en": f"Organization {number}", "kind": OrganizationType.NGO, **fields}
+    organization = Organization(**values)
+    organization.name_keys = name_keys(
+        organization.name_ar, organization.name_ckb, organization.name_en
+    )
+    organization.members = [OrganizationMember(user_id=member.id) for member in members]
+    db.session.add(organization)
+    db.session.flush()
+    return organization
+
+
+def make_registration(
+    forum: Forum, organization: Organization | None = None, delegates: int = 1, **fields
+) -> Registration:
+    """A registration of ``organization`` (or, with ``individual_id=``, of a person)."""
+    registration = Registration(
+        forum_id=forum.id,
+        organization_id=organization.id if organization else None,
+        **fields,
+    )
+    for position in range(delegates):
+        registration.delegates.append(
+            Delegate(position=position, name=f"Delegate {next(_sequence)}", languages=["ar"])
+        )
+    db.session.add(registration)
+    db.session.flush()
+    return registration
 
 
 @dataclass(frozen=True)

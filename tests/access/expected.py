@@ -1,6 +1,7 @@
 """The vocabulary of expected answers; each feature lists its rules in its own module."""
 
-ROLES = ("visitor", "user", "reviewer", "organizer", "organizer_elsewhere", "site_admin")
+# "member": a member of the matrix organization, which is registered for the matrix forum.
+ROLES = ("visitor", "user", "member", "reviewer", "organizer", "organizer_elsewhere", "site_admin")
 SIGNED_IN_ROLES = ROLES[1:]
 FORUM = "matrix-forum"
 
@@ -32,6 +33,11 @@ def signed_in(answer) -> dict:
 
 def only(allowed: dict, others=403) -> dict:
     return {"visitor": LOGIN, **dict.fromkeys(SIGNED_IN_ROLES, others), **allowed}
+
+
+def members(answer, others=404) -> dict:
+    """The matrix organization's members only; other accounts find nothing there (404)."""
+    return {"visitor": LOGIN, **dict.fromkeys(SIGNED_IN_ROLES, others), "member": answer}
 
 
 def organizers(answer) -> dict:

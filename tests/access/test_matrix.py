@@ -20,6 +20,16 @@ from app.core.permissions import ForumRoleName
 from app.extensions import db
 from app.forums.calendar import sync_days
 from app.forums.models import CharterVersion, ForumStatus, Room, RoomClosure, Theme, TimeSlot
+from app.notifications.services import recipient_hash
+from app.organizations.models import (
+    Delegate,
+    Invitation,
+    JoinRequest,
+    Organization,
+    OrganizationMember,
+    OrganizationType,
+    Registration,
+)
 from tests import factories
 from tests.access.expected import FORUM, ROLES, redirect_path
 from tests.helpers import csrf_token, log_in
@@ -36,6 +46,23 @@ def _expected() -> dict:
 
 
 EXPECTED = _expected()
+FORUM_OBJECT_KEYS = {
+    "day_id",
+    "slot_id",
+    "room_id",
+    "closure_id",
+    "theme_id",
+    "role_id",
+    "registration_id",
+    "delegate_id",
+}
+ORGANIZATION_OBJECT_KEYS = {
+    "organization_id",
+    "registration_id",
+    "delegate_id",
+    "invitation_id",
+    "request_id",
+}
 STATIC_ARGUMENTS = {
     "token": "not-a-real-token",
     "filename": "css/app.css",
@@ -67,7 +94,9 @@ def make_forum_with_objects(slug: str | None = None, **fields) -> dict:
     reviewer = factories.make_user()
     role = factories.grant_role(reviewer, forum, ForumRoleName.REVIEWER)
     db.session.flush()
+    organization = make_organization_with_objects(forum)
     return {
+        **organization,
         "forum": forum,
         "forum_slug": forum.slug,
         "day_id": day.id,
@@ -76,6 +105,35 @@ def make_forum_with_objects(slug: str | None = None, **fields) -> dict:
         "closure_id": room.closures[0].id,
         "theme_id": forum.themes[0].id,
         "role_id": role.id,
+    }
+
+
+def make_organization_with_objects(forum) -> dict:
+    """An organization registered for ``forum`` with a delegate, a pending invitation
+    and a pending join request; ``member_id`` is its one member."""
+    member = factories.make_user()
+    organization = Organization(name_en="Matrix organization", kind=OrganizationType.NGO)
+    organization.members.append(OrganizationMember(user_id=member.id))
+    db.session.add(organization)
+    db.session.flush()
+    registration = Registration(forum_id=forum.id, organization_id=organization.id)
+    registration.delegates.append(Delegate(name="Delegate", phone="+9647701234567"))
+    db.session.add(registration)
+    invitation = Invitation(
+        organization_id=organization.id,
+        email="invited@example.org",
+        email_hash=recipient_hash("invited@example.org"),
+    )
+    request = JoinRequest(organization_id=organization.id, user_id=factories.make_user().id)
+    db.session.add_all([invitation, request])
+    db.session.flush()
+    return {
+        "organization_id": organization.id,
+        "registration_id": registration.id,
+        "delegate_id": registration.delegates[0].id,
+        "invitation_id": invitation.id,
+        "request_id": request.id,
+        "member_id": member.id,
     }
 
 
@@ -94,12 +152,15 @@ def test_every_rule_has_an_expected_answer(app):
     )
 
 
-def sign_in_as(app, client, role: str, forum) -> None:
+def sign_in_as(app, client, role: str, forum, member_id: int | None = None) -> None:
     """Sign ``client`` in as ``role`` (staff who must use two-factor sign-in have it)."""
     if role == "visitor":
         return
     with app.app_context():
-        user = factories.make_user(is_site_admin=role == "site_admin")
+        if role == "member":
+            user = db.session.get(factories.User, member_id)
+        else:
+            user = factories.make_user(is_site_admin=role == "site_admin")
         secret = None
         if role in ("organizer", "organizer_elsewhere", "site_admin"):
             secret = factories.enable_two_factor(user)
@@ -129,7 +190,7 @@ def _url(rule, arguments: dict) -> str:
 @pytest.mark.parametrize("role", ROLES)
 def test_access_matrix(app, matrix, role):
     client = app.test_client()
-    sign_in_as(app, client, role, matrix["forum"])
+    sign_in_as(app, client, role, matrix["forum"], matrix["member_id"])
     token = csrf_token(client.get("/"))
     # Logging out ends the session, so it is called last.
     rules = sorted(app.url_map.iter_rules(), key=lambda rule: rule.endpoint == "accounts.logout")
@@ -162,13 +223,13 @@ def test_an_unknown_forum_is_not_found_even_for_its_would_be_organizer(app, matr
         assert client.open(url, method=EXPECTED[rule.endpoint][0]).status_code == 404, url
 
 
-@pytest.mark.parametrize("role", ["visitor", "user", "organizer_elsewhere"])
+@pytest.mark.parametrize("role", ["visitor", "user", "member", "organizer_elsewhere"])
 def test_a_draft_forum_is_not_found_by_outsiders(app, matrix, role):
     with app.app_context():
         db.session.merge(matrix["forum"]).status = ForumStatus.DRAFT
         db.session.commit()
     client = app.test_client()
-    sign_in_as(app, client, role, matrix["forum"])
+    sign_in_as(app, client, role, matrix["forum"], matrix["member_id"])
     token = csrf_token(client.get("/"))
     for rule in _forum_rules(app):
         method = EXPECTED[rule.endpoint][0]
@@ -184,10 +245,27 @@ def test_another_forums_objects_are_not_found(app, matrix):
     client = app.test_client()
     sign_in_as(app, client, "organizer", matrix["forum"])
     token = csrf_token(client.get("/"))
-    object_keys = {"day_id", "slot_id", "room_id", "closure_id", "theme_id", "role_id"}
+    object_keys = FORUM_OBJECT_KEYS
     rules = [rule for rule in _forum_rules(app) if rule.arguments & object_keys]
     for rule in rules:
         arguments = {**matrix, **{key: other[key] for key in rule.arguments & object_keys}}
+        method = EXPECTED[rule.endpoint][0]
+        response = client.open(_url(rule, arguments), method=method, data={"csrf_token": token})
+        assert response.status_code == 404, f"{method} {rule.rule}"
+
+
+def test_a_member_finds_nothing_of_another_organization(app, matrix):
+    """A member of the matrix organization names another organization's objects."""
+    with app.app_context():
+        other = make_organization_with_objects(db.session.merge(matrix["forum"]))
+        db.session.commit()
+    client = app.test_client()
+    sign_in_as(app, client, "member", matrix["forum"], matrix["member_id"])
+    token = csrf_token(client.get("/"))
+    rules = [rule for rule in app.url_map.iter_rules() if rule.arguments & ORGANIZATION_OBJECT_KEYS]
+    for rule in rules:
+        keys = rule.arguments & ORGANIZATION_OBJECT_KEYS
+        arguments = {**matrix, **{key: other[key] for key in keys}}
         method = EXPECTED[rule.endpoint][0]
         response = client.open(_url(rule, arguments), method=method, data={"csrf_token": token})
         assert response.status_code == 404, f"{method} {rule.rule}"
