@@ -10,12 +10,14 @@ from app.demo.accounts import (
     seed_accounts,
 )
 from app.demo.forums import SEASON_SLUG, seed_forums
+from app.demo.organizations import seed_organizations
 from app.extensions import db
 
 cli = Blueprint("demo_cli", __name__, cli_group=None)
 
 ADMIN = "admin@isf-demo.example.org"
 ORGANIZER = "organizer@isf-demo.example.org"
+CSO = "cso@isf-demo.example.org"
 
 
 @cli.cli.command("seed-demo")
@@ -26,10 +28,14 @@ def seed_demo() -> None:
         users = seed_accounts()
         forums = seed_forums(users[ADMIN], users[ORGANIZER], utcnow().date())
         grant_demo_roles(next(f for f in forums if f.slug == SEASON_SLUG), users)
+        organizations = seed_organizations(
+            {forum.slug: forum for forum in forums}, [users[CSO]], users[ORGANIZER]
+        )
         db.session.commit()
     click.echo("Demo forums:")
     for forum in forums:
         click.echo(f"  http://127.0.0.1:5000/{forum.slug}/  ({forum.status})")
+    click.echo(f"Demo organizations: {organizations}")
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for account in DEMO_ACCOUNTS:
         role = "site administrator" if account.site_admin else (account.role or "participant")

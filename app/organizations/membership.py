@@ -23,7 +23,7 @@ def is_member(user, organization: Organization) -> bool:
 
 
 def organizations_of(user: User) -> list[Organization]:
-    """The organizations ``user`` is a member of, by name."""
+    """The organizations ``user`` is a member of, oldest first."""
     organizations = db.session.scalars(
         sa.select(Organization)
         .join(OrganizationMember)

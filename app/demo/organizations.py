@@ -1,0 +1,108 @@
+"""Demo organizations and their registrations for the demo forums.
+
+Most organizations of the 4th season are approved (and listed in its directory,
+but for one that chose not to be); one waits on the waiting list and one for
+review. In Basra, where registration is open today, three wait for review.
+"""
+
+from itertools import cycle
+
+import phonenumbers
+import sqlalchemy as sa
+
+from app.accounts.models import User
+from app.core.db import utcnow
+from app.demo.organizations_data import DELEGATES, ORGANIZATIONS
+from app.extensions import db
+from app.forums.models import Forum
+from app.organizations.models import (
+    Delegate,
+    Gender,
+    Organization,
+    OrganizationMember,
+    OrganizationType,
+    Registration,
+    RegistrationStatus,
+)
+from app.organizations.normalise import name_keys
+
+
+def _e164(phone: str | None) -> str | None:
+    if phone is None:
+        return None
+    number = phonenumbers.parse(phone, "IQ")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _organization(row, creator: User) -> Organization:
+    name_ar, name_ckb, name_en, acronym, kind, country, governorate, fields, listed = row
+    organization = Organization(
+        name_ar=name_ar,
+        name_ckb=name_ckb,
+        name_en=name_en,
+        name_keys=name_keys(name_ar, name_ckb, name_en),
+        acronym=acronym,
+        kind=OrganizationType(kind),
+        country=country,
+        governorate=governorate,
+        fields_of_work=fields,
+        listed_publicly=listed,
+        created_by_id=creator.id,
+    )
+    db.session.add(organization)
+    return organization
+
+
+def _register(
+    forum: Forum, organization: Organization, status: RegistrationStatus, delegates, decider
+) -> None:
+    now = utcnow()
+    registration = Registration(
+        forum_id=forum.id,
+        organization_id=organization.id,
+        status=status,
+        charter_version_id=forum.current_charter.id if forum.current_charter else None,
+        endorsed_at=now,
+        decided_at=now if status is not RegistrationStatus.PENDING else None,
+        decided_by_id=decider.id if status is not RegistrationStatus.PENDING else None,
+        waitlisted_at=now if status is RegistrationStatus.WAITLISTED else None,
+    )
+    for position, (name, phone, gender, languages) in enumerate(delegates):
+        registration.delegates.append(
+            Delegate(
+                position=position,
+                name=name,
+                phone=_e164(phone),
+                gender=Gender(gender) if gender else None,
+                languages=languages,
+                interpretation_into=["ar"] if "ar" not in languages else [],
+            )
+        )
+    db.session.add(registration)
+
+
+def seed_organizations(forums: dict[str, Forum], members: list[User], organizer: User) -> int:
+    """Create the demo organizations once; returns how many exist."""
+    existing = db.session.scalar(sa.select(sa.func.count(Organization.id)))
+    if existing:
+        return existing
+    organizations = [_organization(row, members[0]) for row in ORGANIZATIONS]
+    db.session.flush()
+    # The demo CSO account belongs to Tammuz and to the Article 38 Coalition.
+    for member in members:
+        for organization in (organizations[0], organizations[7]):
+            organization.members.append(OrganizationMember(user_id=member.id))
+    delegates = cycle(DELEGATES)
+    season = forums["isf-4"]
+    for index, organization in enumerate(organizations):
+        status = RegistrationStatus.APPROVED
+        if index == len(organizations) - 2:
+            status = RegistrationStatus.WAITLISTED
+        elif index == len(organizations) - 3:
+            status = RegistrationStatus.PENDING
+        _register(season, organization, status, [next(delegates) for _ in range(3)], organizer)
+    basra = forums["basra"]
+    for organization in (organizations[8], organizations[3], organizations[9]):
+        _register(basra, organization, RegistrationStatus.PENDING, [next(delegates)], organizer)
+    db.session.flush()
+    return len(organizations)

@@ -1,0 +1,39 @@
+"""The demo's organizations: registered for the 4th season, a few waiting in Basra."""
+
+import sqlalchemy as sa
+
+from app.accounts.models import User
+from app.extensions import db
+from app.forums.models import Forum
+from app.organizations.membership import organizations_of
+from app.organizations.models import Organization, Registration, RegistrationStatus
+
+
+def _statuses(slug: str) -> list[RegistrationStatus]:
+    forum = db.session.scalar(sa.select(Forum).where(Forum.slug == slug))
+    return list(
+        db.session.scalars(sa.select(Registration.status).where(Registration.forum_id == forum.id))
+    )
+
+
+def test_the_demo_organizations_take_part_in_the_fourth_season_and_in_basra(app):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0  # twice changes nothing
+
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(Organization.id))) == 13
+        season = _statuses("isf-4")
+        assert len(season) == 13
+        assert season.count(RegistrationStatus.APPROVED) == 11
+        assert {RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING} <= set(season)
+        assert _statuses("basra") == [RegistrationStatus.PENDING] * 3
+        cso = db.session.scalar(sa.select(User).where(User.email == "cso@isf-demo.example.org"))
+        assert [o.name_en for o in organizations_of(cso)] == [
+            "Tammuz Organization for Social Development",
+            "Article 38 Coalition",
+        ]
+        unlisted = db.session.scalars(
+            sa.select(Organization).where(Organization.listed_publicly.is_(False))
+        ).all()
+        assert len(unlisted) == 1
