@@ -56,6 +56,8 @@ class Config:
     SESSION_COOKIE_SECURE = False
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    # The largest request body: CSV imports are capped at 1 MB, forms are far smaller.
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     PREFERRED_URL_SCHEME = "http"
 
     # Rate limits: per client IP and per account.

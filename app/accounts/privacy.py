@@ -11,6 +11,7 @@ from app.extensions import db
 from app.forums.models import Forum, ForumRole
 from app.notifications.models import OutboxMessage
 from app.notifications.services import recipient_hash
+from app.organizations.models import Invitation, JoinRequest, Organization, OrganizationMember
 from app.safety.models import Lockdown
 
 
@@ -44,6 +45,12 @@ def export_personal_data(user: User) -> dict:
     events = db.session.scalars(
         sa.select(AuditEvent).where(AuditEvent.actor_id == user.id).order_by(AuditEvent.id)
     )
+    memberships = db.session.execute(
+        sa.select(Organization, OrganizationMember.joined_at)
+        .join(OrganizationMember, OrganizationMember.organization_id == Organization.id)
+        .where(OrganizationMember.user_id == user.id)
+        .order_by(Organization.id)
+    )
     record(AuditAction.PERSONAL_DATA_DOWNLOADED, actor=user, obj=user)
     return {
         "account": {
@@ -61,6 +68,16 @@ def export_personal_data(user: User) -> dict:
         "forum_roles": [
             {"forum": slug, "role": str(role), "granted_at": _iso(granted)}
             for slug, role, granted in roles
+        ],
+        "organizations": [
+            {
+                "id": organization.id,
+                "name_ar": organization.name_ar,
+                "name_ckb": organization.name_ckb,
+                "name_en": organization.name_en,
+                "member_since": _iso(joined),
+            }
+            for organization, joined in memberships
         ],
         "emails_sent_to_you": [
             {"subject": m.subject, "queued_at": _iso(m.created_at), "status": str(m.status)}
@@ -98,6 +115,12 @@ def delete_account(user: User) -> None:
     for column in (Lockdown.started_by_id, Lockdown.ended_by_id):
         db.session.execute(sa.update(Lockdown).where(column == user.id).values({column: None}))
     db.session.execute(sa.delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+    # Memberships, requests to join and invitations to the address go with the account.
+    db.session.execute(sa.delete(OrganizationMember).where(OrganizationMember.user_id == user.id))
+    db.session.execute(sa.delete(JoinRequest).where(JoinRequest.user_id == user.id))
+    db.session.execute(
+        sa.delete(Invitation).where(Invitation.email_hash == recipient_hash(user.email))
+    )
     db.session.execute(sa.delete(ForumRole).where(ForumRole.user_id == user.id))
     db.session.delete(user)
     record(AuditAction.ACCOUNT_DELETED)

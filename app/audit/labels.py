@@ -35,6 +35,19 @@ ACTION_LABELS = {
     AuditAction.LOCKDOWN_STARTED: _l("Lockdown started"),
     AuditAction.LOCKDOWN_ENDED: _l("Lockdown ended"),
     AuditAction.DATA_KEY_ROTATED: _l("Data key rotated"),
+    AuditAction.ORGANIZATION_CREATED: _l("Organization created"),
+    AuditAction.ORGANIZATION_CHANGED: _l("Organization profile changed"),
+    AuditAction.ORGANIZATION_MEMBER_ADDED: _l("Member added to an organization"),
+    AuditAction.ORGANIZATION_MEMBER_REMOVED: _l("Member left or removed from an organization"),
+    AuditAction.ORGANIZATION_INVITATION_SENT: _l("Invitation to an organization sent"),
+    AuditAction.ORGANIZATION_INVITATION_CANCELLED: _l("Invitation to an organization cancelled"),
+    AuditAction.ORGANIZATION_INVITATION_ANSWERED: _l("Invitation to an organization answered"),
+    AuditAction.ORGANIZATION_JOIN_REQUESTED: _l("Asked to join an organization"),
+    AuditAction.ORGANIZATION_JOIN_REQUEST_ANSWERED: _l("Request to join an organization answered"),
+    AuditAction.REGISTRATION_CREATED: _l("Registration made"),
+    AuditAction.REGISTRATION_UPDATED: _l("Registration changed"),
+    AuditAction.REGISTRATION_WITHDRAWN: _l("Registration withdrawn"),
+    AuditAction.ORGANIZATIONS_IMPORTED: _l("Organizations imported from a file"),
 }
 
 

@@ -48,6 +48,19 @@ class AuditAction(StrEnum):
     LOCKDOWN_STARTED = "lockdown_started"
     LOCKDOWN_ENDED = "lockdown_ended"
     DATA_KEY_ROTATED = "data_key_rotated"
+    ORGANIZATION_CREATED = "organization_created"
+    ORGANIZATION_CHANGED = "organization_changed"
+    ORGANIZATION_MEMBER_ADDED = "organization_member_added"
+    ORGANIZATION_MEMBER_REMOVED = "organization_member_removed"
+    ORGANIZATION_INVITATION_SENT = "organization_invitation_sent"
+    ORGANIZATION_INVITATION_CANCELLED = "organization_invitation_cancelled"
+    ORGANIZATION_INVITATION_ANSWERED = "organization_invitation_answered"
+    ORGANIZATION_JOIN_REQUESTED = "organization_join_requested"
+    ORGANIZATION_JOIN_REQUEST_ANSWERED = "organization_join_request_answered"
+    REGISTRATION_CREATED = "registration_created"
+    REGISTRATION_UPDATED = "registration_updated"
+    REGISTRATION_WITHDRAWN = "registration_withdrawn"
+    ORGANIZATIONS_IMPORTED = "organizations_imported"
 
 
 class PersonalValueError(ValueError):

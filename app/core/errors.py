@@ -15,6 +15,7 @@ ERROR_TEXTS = {
     403: (_l("Not allowed"), _l("You do not have permission to see this page.")),
     404: (_l("Page not found"), _l("There is no page at this address.")),
     405: (_l("Not allowed"), _l("This page cannot be used in this way.")),
+    413: (_l("Too large"), _l("What you sent is too large: a file may be at most 1 MB.")),
     429: (
         _l("Too many attempts"),
         _l("You have tried too many times. Please wait a few minutes and try again."),

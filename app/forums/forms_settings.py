@@ -26,7 +26,7 @@ from wtforms import (
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.core.i18n import LANGUAGE_NAMES, format_day
+from app.core.i18n import LANGUAGE_NAMES, format_day, format_number
 from app.forums import services
 from app.forums.governorates import ABROAD, GOVERNORATES
 from app.forums.labels import governorate_label
@@ -125,6 +125,18 @@ class SettingsForm(FlaskForm):
         "max_activities_per_organization",
         _l("From 1 to 20; the World Social Forum allowed 3."),
     )
+    max_organizations = _count(
+        _l("Organizations the forum can take"),
+        "max_organizations",
+        _l("Approvals beyond it go on the waiting list. Empty: no limit."),
+        required=False,
+    )
+    max_delegates = _count(
+        _l("Delegates the forum can take"),
+        "max_delegates",
+        _l("Delegates of all approved registrations, individuals included. Empty: no limit."),
+        required=False,
+    )
     retention_days = _count(
         _l("Days contact data is kept after the forum"),
         "retention_days",
@@ -205,7 +217,11 @@ def settings_message(error: SettingsError) -> str:
         return _("Choose among Arabic, Kurdish and English.")
     if problem is SettingsProblem.OUT_OF_RANGE:
         low, high = services.LIMITS[error.field]
-        return _("Give a whole number from %(low)s to %(high)s.", low=low, high=high)
+        return _(
+            "Give a whole number from %(low)s to %(high)s.",
+            low=format_number(low),
+            high=format_number(high),
+        )
     if problem is SettingsProblem.UNKNOWN_TIMEZONE:
         return _("Unknown time zone: write it like Asia/Baghdad or Europe/Stockholm.")
     if problem is SettingsProblem.UNKNOWN_GOVERNORATE:

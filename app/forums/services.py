@@ -209,19 +209,23 @@ def create_forum(
 FORUM_LANGUAGES = ("ar", "ckb", "en")
 NAME_FIELDS = ("name_ar", "name_ckb", "name_en")
 # Whole numbers a setting may take, both ends included (the WSF allowed 5 delegates
-# and 3 activities per organization; contact data is kept at most ten years).
+# and 3 activities per organization; contact data is kept at most ten years). The
+# forum's capacity in organizations and delegates may stay empty: no limit.
 LIMITS = {
     "number": (1, 999),
     "max_delegates_per_organization": (1, 50),
     "max_activities_per_organization": (1, 20),
     "retention_days": (0, 3650),
+    "max_organizations": (1, 100_000),
+    "max_delegates": (1, 1_000_000),
 }
-OPTIONAL_NUMBERS = frozenset({"number"})
+OPTIONAL_NUMBERS = frozenset({"number", "max_organizations", "max_delegates"})
 DATE_FIELDS = ("start_date", "end_date", *(field for window in WINDOWS for field in window))
 SETTINGS = (
     *NAME_FIELDS, "slogan_ar", "slogan_ckb", "slogan_en", "number", "city", "governorate",
     "country", "venue", "address", "timezone", *DATE_FIELDS, "languages",
     "max_delegates_per_organization", "max_activities_per_organization", "retention_days",
+    "max_organizations", "max_delegates",
 )  # fmt: skip
 # Settings checked together: changing one checks the others of its group with it.
 SETTING_GROUPS = (NAME_FIELDS, ("governorate", "country"))
@@ -250,6 +254,7 @@ def settings_errors(values: Mapping[str, Any]) -> list[SettingsError]:
     ar, ckb, en; the caps, the season number and the retention days are whole numbers
     within LIMITS (the number may be left out); the time zone is a real one; the
     governorate is one of Iraq's 18 or ABROAD, and a forum abroad names its country.
+    The capacity (max_organizations, max_delegates) may be left out: no limit.
     """
     errors = []
     if values.keys() & set(NAME_FIELDS) and not any(values.get(name) for name in NAME_FIELDS):

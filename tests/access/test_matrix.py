@@ -262,7 +262,12 @@ def test_a_member_finds_nothing_of_another_organization(app, matrix):
     client = app.test_client()
     sign_in_as(app, client, "member", matrix["forum"], matrix["member_id"])
     token = csrf_token(client.get("/"))
-    rules = [rule for rule in app.url_map.iter_rules() if rule.arguments & ORGANIZATION_OBJECT_KEYS]
+    # Staff pages refuse a member before any object is read (403, in the matrix).
+    rules = [
+        rule
+        for rule in app.url_map.iter_rules()
+        if rule.arguments & ORGANIZATION_OBJECT_KEYS and EXPECTED[rule.endpoint][1]["member"] != 403
+    ]
     for rule in rules:
         keys = rule.arguments & ORGANIZATION_OBJECT_KEYS
         arguments = {**matrix, **{key: other[key] for key in keys}}

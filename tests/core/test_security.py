@@ -122,3 +122,11 @@ def test_health_check_reaches_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json == {"status": "ok"}
+
+
+def test_a_request_body_over_the_limit_is_refused_with_a_translated_page(client):
+    client.set_cookie("lang", "ar")
+    response = client.post("/language", data={"language": "x" * (3 * 1024 * 1024)})
+
+    assert response.status_code == 413
+    assert '<html lang="ar" dir="rtl">' in response.get_data(as_text=True)
