@@ -18,6 +18,7 @@ cli = Blueprint("demo_cli", __name__, cli_group=None)
 ADMIN = "admin@isf-demo.example.org"
 ORGANIZER = "organizer@isf-demo.example.org"
 CSO = "cso@isf-demo.example.org"
+VOLUNTEER = "volunteer@isf-demo.example.org"
 
 
 @cli.cli.command("seed-demo")
@@ -29,7 +30,10 @@ def seed_demo() -> None:
         forums = seed_forums(users[ADMIN], users[ORGANIZER], utcnow().date())
         grant_demo_roles(next(f for f in forums if f.slug == SEASON_SLUG), users)
         organizations = seed_organizations(
-            {forum.slug: forum for forum in forums}, [users[CSO]], users[ORGANIZER]
+            {forum.slug: forum for forum in forums},
+            [users[CSO]],
+            users[ORGANIZER],
+            users[VOLUNTEER],
         )
         db.session.commit()
     click.echo("Demo forums:")

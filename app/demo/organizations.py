@@ -15,13 +15,17 @@ from app.core.db import utcnow
 from app.demo.organizations_data import DELEGATES, ORGANIZATIONS
 from app.extensions import db
 from app.forums.models import Forum
+from app.notifications.services import recipient_hash
 from app.organizations.models import (
     Delegate,
     Gender,
+    Invitation,
+    JoinRequest,
     Organization,
     OrganizationMember,
     OrganizationType,
     Registration,
+    RegistrationChannel,
     RegistrationStatus,
 )
 from app.organizations.normalise import name_keys
@@ -54,13 +58,19 @@ def _organization(row, creator: User) -> Organization:
 
 
 def _register(
-    forum: Forum, organization: Organization, status: RegistrationStatus, delegates, decider
+    forum: Forum,
+    organization: Organization | None,
+    status: RegistrationStatus,
+    delegates,
+    decider,
+    **fields,
 ) -> None:
     now = utcnow()
     registration = Registration(
         forum_id=forum.id,
-        organization_id=organization.id,
+        organization_id=organization.id if organization else None,
         status=status,
+        **fields,
         charter_version_id=forum.current_charter.id if forum.current_charter else None,
         endorsed_at=now,
         decided_at=now if status is not RegistrationStatus.PENDING else None,
@@ -81,8 +91,13 @@ def _register(
     db.session.add(registration)
 
 
-def seed_organizations(forums: dict[str, Forum], members: list[User], organizer: User) -> int:
-    """Create the demo organizations once; returns how many exist."""
+def seed_organizations(
+    forums: dict[str, Forum], members: list[User], organizer: User, newcomer: User
+) -> int:
+    """Create the demo organizations once; returns how many exist.
+
+    ``newcomer`` has an invitation to join the Article 38 Coalition waiting, has asked
+    to join Tammuz, and registered for Basra as an individual activist."""
     existing = db.session.scalar(sa.select(sa.func.count(Organization.id)))
     if existing:
         return existing
@@ -102,7 +117,36 @@ def seed_organizations(forums: dict[str, Forum], members: list[User], organizer:
             status = RegistrationStatus.PENDING
         _register(season, organization, status, [next(delegates) for _ in range(3)], organizer)
     basra = forums["basra"]
-    for organization in (organizations[8], organizations[3], organizations[9]):
+    for organization in (organizations[8], organizations[3]):
         _register(basra, organization, RegistrationStatus.PENDING, [next(delegates)], organizer)
+    # Sports Against Violence sent a paper form, which an organizer typed in.
+    _register(
+        basra,
+        organizations[9],
+        RegistrationStatus.PENDING,
+        [next(delegates)],
+        organizer,
+        channel=RegistrationChannel.PAPER,
+        created_by_id=organizer.id,
+    )
+    _register(
+        basra,
+        None,
+        RegistrationStatus.PENDING,
+        [(newcomer.name, None, None, ["en", "ar"])],
+        organizer,
+        individual_id=newcomer.id,
+    )
+    db.session.add_all(
+        [
+            Invitation(
+                organization_id=organizations[7].id,
+                email=newcomer.email,
+                email_hash=recipient_hash(newcomer.email),
+                invited_by_id=members[0].id,
+            ),
+            JoinRequest(organization_id=organizations[0].id, user_id=newcomer.id),
+        ]
+    )
     db.session.flush()
     return len(organizations)

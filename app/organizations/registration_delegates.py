@@ -10,13 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from app.forums.models import Forum
+from app.organizations.contacts import normalise_phone
 from app.organizations.models import Delegate, Gender, Registration
 
-DEFAULT_PHONE_REGION = "IQ"
 # Spoken besides the forum's own languages; the delegate says which under other needs.
 OTHER_LANGUAGE = "other"
 MAX_NAME = 200
@@ -75,36 +74,6 @@ class DelegateDetails:
         )
 
 
-class InvalidPhone(ValueError):
-    pass
-
-
-def normalise_phone(raw: str, region: str = DEFAULT_PHONE_REGION) -> str:
-    """A phone number in E.164 (+9647701234567); local numbers are read as Iraqi.
-
-    Arabic-Indic digits and spaces, dashes or brackets are accepted; a number that
-    cannot exist raises InvalidPhone.
-    """
-    try:
-        number = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException as error:
-        raise InvalidPhone from error
-    if not phonenumbers.is_valid_number(number):
-        raise InvalidPhone
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def international_phone(e164: str | None) -> str:
-    """A kept number as people read it: +964 770 123 4567 (shown left to right)."""
-    if not e164:
-        return ""
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return e164
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
 def _clean(text: str | None) -> str | None:
     text = (text or "").replace("\r\n", "\n").strip()
     return text or None
@@ -133,7 +102,7 @@ def check_delegates(
         if phone is not None:
             try:
                 phone = normalise_phone(phone)
-            except InvalidPhone:
+            except ValueError:
                 errors.append(DelegateError(row, "phone", DelegateProblem.INVALID_PHONE))
         if email is not None:
             try:

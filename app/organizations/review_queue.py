@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from math import ceil
 
-import phonenumbers
 import sqlalchemy as sa
 from sqlalchemy.orm import contains_eager, joinedload
 
@@ -167,14 +166,3 @@ def decision_history(registration: Registration) -> list[HistoryEntry]:
         for event in events
         if event.details.get("decision") in set(RegistrationStatus)
     ]
-
-
-def international_phone(e164: str | None) -> str:
-    """A stored E.164 number as people write it (+964 770 123 4567)."""
-    if not e164:
-        return ""
-    try:
-        number = phonenumbers.parse(e164, "IQ")
-    except phonenumbers.NumberParseException:
-        return e164
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

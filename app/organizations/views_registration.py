@@ -18,6 +18,7 @@ from app.extensions import db
 from app.forums.listing import Action, what_can_be_done
 from app.forums.scope import forum_object
 from app.organizations.blueprints import registration_bp
+from app.organizations.contacts import international_phone
 from app.organizations.forms_registration import (
     ChooseRegistrantForm,
     RegistrationForm,
@@ -40,7 +41,7 @@ from app.organizations.registration_changes import (
     withdraw_problems,
     withdraw_registration,
 )
-from app.organizations.registration_delegates import DelegateDetails, international_phone
+from app.organizations.registration_delegates import DelegateDetails
 from app.organizations.registration_messages import CHANNELS, problem_message
 from app.organizations.registration_queries import (
     owns_registration,

@@ -13,17 +13,13 @@ from app.extensions import db
 from app.forums.scope import forum_object
 from app.organizations import review
 from app.organizations.blueprints import review_bp
+from app.organizations.contacts import international_phone
 from app.organizations.forms_review import DecisionForm, PromoteForm, QueueFilterForm
 from app.organizations.labels import LEGAL_STATUS, registration_status_label
 from app.organizations.models import Registration, RegistrationChannel, RegistrationStatus
 from app.organizations.review import DecisionError, DecisionOutcome, DecisionProblem
 from app.organizations.review_notices import registrants_of
-from app.organizations.review_queue import (
-    decision_history,
-    international_phone,
-    registration_queue,
-    status_counts,
-)
+from app.organizations.review_queue import decision_history, registration_queue, status_counts
 
 # How a registration reached the forum, when not online (shown as a badge).
 CHANNEL = {
