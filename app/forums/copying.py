@@ -15,6 +15,7 @@ COPIED_SETTINGS = (
     "kind", "number", "name_ar", "name_ckb", "name_en", "slogan_ar", "slogan_ckb", "slogan_en",
     "city", "governorate", "country", "venue", "address", "timezone", "languages",
     "max_delegates_per_organization", "max_activities_per_organization", "retention_days",
+    "max_organizations", "max_delegates",
 )  # fmt: skip
 
 

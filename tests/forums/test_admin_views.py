@@ -118,6 +118,7 @@ def test_a_new_season_copies_an_earlier_one_with_its_dates_moved(app):
             registration_opens=date(2017, 10, 1),
             registration_closes=date(2017, 11, 20),
             max_delegates_per_organization=4,
+            max_organizations=60,
         )
         sync_days(source)
         apply_pattern(source, DEFAULT_PATTERN)
@@ -146,7 +147,7 @@ def test_a_new_season_copies_an_earlier_one_with_its_dates_moved(app):
         copy = db.session.scalar(sa.select(Forum).where(Forum.slug == "isf-5"))
         assert copy.number == 5
         assert (copy.end_date, copy.registration_closes) == (date(2018, 12, 1), date(2018, 11, 19))
-        assert copy.max_delegates_per_organization == 4
+        assert (copy.max_delegates_per_organization, copy.max_organizations) == (4, 60)
         assert [room.name_en for room in copy.rooms] == ["Hall"]
         assert [theme.name_en for theme in copy.themes] == ["Save the Tigris"]
         assert copy.current_charter.text_en == "Charter of Principles"
