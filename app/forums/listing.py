@@ -12,11 +12,11 @@ A draft forum is seen only by its staff and site administrators (the same rule a
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from math import ceil
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 
+from app.core.pagination import Paged, page_count
 from app.extensions import db
 from app.forums.models import Forum, ForumKind, ForumRole, ForumStatus
 from app.forums.services import is_visible_to, window_is_open
@@ -87,19 +87,11 @@ class HomeListing:
 
 
 @dataclass(frozen=True)
-class ArchivePage:
+class ArchivePage(Paged):
     entries: list[ForumEntry]
     page: int
     pages: int
     total: int
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
 
 
 @dataclass(frozen=True)
@@ -251,7 +243,7 @@ def archive_page(
     total = db.session.scalar(
         sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
     )
-    pages = max(1, ceil(total / per_page))
+    pages = page_count(total, per_page)
     if page < 1 or page > pages:
         return None
     forums = db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()

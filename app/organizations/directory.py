@@ -9,12 +9,12 @@ here, so a page cannot reach for more.
 """
 
 from dataclasses import dataclass
-from math import ceil
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 
 from app.core.i18n import current_language
+from app.core.pagination import Paged, page_count
 from app.extensions import db
 from app.forums.models import Forum
 from app.organizations.models import (
@@ -42,7 +42,7 @@ class DirectoryEntry:
 
 
 @dataclass(frozen=True)
-class DirectoryPage:
+class DirectoryPage(Paged):
     """``shown`` is False while public listings are not allowed: then nothing else is
     filled in, not even a count."""
 
@@ -51,14 +51,6 @@ class DirectoryPage:
     page: int = 1
     pages: int = 1
     total: int = 0
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
 
 
 def safe_website(url: str | None) -> str | None:
@@ -122,7 +114,7 @@ def directory_page(
     total = db.session.scalar(
         sa.select(sa.func.count()).select_from(listed.with_only_columns(Organization.id).subquery())
     )
-    pages = max(1, ceil(total / per_page))
+    pages = page_count(total, per_page)
     page = min(max(page, 1), pages)
     organizations = db.session.scalars(
         listed.order_by(_name_order(), Organization.id)

@@ -17,6 +17,7 @@ from app.accounts.models import User
 from app.accounts.services import find_user_by_email
 from app.audit.services import AuditAction, record
 from app.core.db import utcnow
+from app.core.pagination import Paged, page_count
 from app.extensions import db
 from app.notifications.services import queue_email, recipient_hash
 from app.organizations.membership import is_member, members_of
@@ -90,19 +91,11 @@ def _add_member(actor: User, organization: Organization, user: User) -> None:
 
 
 @dataclass(frozen=True)
-class MembersPage:
+class MembersPage(Paged):
     members: list[OrganizationMember]
     page: int
     pages: int
     total: int
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
 
 
 def members_page(
@@ -110,7 +103,7 @@ def members_page(
 ) -> MembersPage | None:
     """Page ``page`` (from 1) of the members, in the order they joined; None past the end."""
     total = member_count(organization)
-    pages = max(1, -(-total // per_page))
+    pages = page_count(total, per_page)
     if page < 1 or page > pages:
         return None
     memberships = db.session.scalars(

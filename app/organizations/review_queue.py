@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import datetime
-from math import ceil
 
 import sqlalchemy as sa
 from sqlalchemy.orm import contains_eager, joinedload
@@ -10,6 +9,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 from app.accounts.models import User
 from app.audit.models import AuditEvent
 from app.audit.services import AuditAction
+from app.core.pagination import Paged, page_count
 from app.extensions import db
 from app.forums.models import Forum
 from app.organizations.models import (
@@ -41,19 +41,11 @@ class QueueRow:
 
 
 @dataclass(frozen=True)
-class QueuePage:
+class QueuePage(Paged):
     rows: list[QueueRow]
     page: int
     pages: int
     total: int
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
 
 
 def _delegate_count():
@@ -86,7 +78,7 @@ def registration_queue(
     are encrypted, so no query can look into them."""
     count = _filtered(sa.select(sa.func.count(Registration.id)), forum, filters)
     total = db.session.scalar(count)
-    pages = max(1, ceil(total / per_page))
+    pages = page_count(total, per_page)
     page = min(max(page, 1), pages)
     if filters.status is RegistrationStatus.WAITLISTED:
         order = (Registration.waitlisted_at.asc().nulls_last(), Registration.id)

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import render_template_string
+from flask_babel import force_locale
 
 from app.core.db import utcnow
 from app.core.permissions import ForumRoleName
@@ -374,7 +375,8 @@ def test_registration_links_show_open_forums_and_registrations(app, ctx):
     organization = factories.make_organization(members=[member])
     registration = factories.make_registration(closed, organization)
     template = '{% include "organizations/registration_links.html" %}'
-    html = render_template_string(template, organization=organization)
+    with force_locale("en"):
+        html = render_template_string(template, organization=organization)
     assert f'href="/{forum.slug}/register/organizations/{organization.id}"' in html
     assert f'href="/najaf/register/{registration.id}"' in html
     assert "See the registration for <bdi>Najaf forum</bdi>" in html
