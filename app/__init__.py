@@ -75,6 +75,7 @@ def register_extensions(app: Flask) -> None:
 def _load_models() -> None:
     """Every feature's models, so the metadata (and Alembic) sees all tables."""
     import app.accounts.models
+    import app.activities.models
     import app.audit.models
     import app.forums.models
     import app.notifications.models

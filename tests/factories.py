@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pyotp
 
 from app.accounts.models import User
+from app.activities.models import Activity, ActivityStatus
 from app.accounts.passwords import hash_password
 
 __all__ = ["hash_password"]
@@ -94,6 +95,22 @@ def make_registration(
     db.session.add(registration)
     db.session.flush()
     return registration
+
+
+def make_activity(forum: Forum, organization: Organization, **fields) -> Activity:
+    """A submitted workshop of ``organization`` in ``forum`` (fields override)."""
+    number = next(_sequence)
+    values = {
+        "title_en": f"Activity {number}",
+        "description_en": f"What activity {number} is about.",
+        "spoken_languages": ["ar"],
+        "status": ActivityStatus.SUBMITTED,
+        **fields,
+    }
+    activity = Activity(forum_id=forum.id, lead_organization_id=organization.id, **values)
+    db.session.add(activity)
+    db.session.flush()
+    return activity
 
 
 @dataclass(frozen=True)

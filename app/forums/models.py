@@ -70,6 +70,8 @@ class Forum(db.Model):
     # The forum's capacity; registrations beyond it go on the waiting list (None: no limit).
     max_organizations: Mapped[int | None]
     max_delegates: Mapped[int | None]
+    # An assembly needs at least this many co-organizing organizations besides its lead.
+    min_assembly_co_organizers: Mapped[int] = mapped_column(default=0)
     status: Mapped[ForumStatus] = mapped_column(_enum(ForumStatus, 16), default=ForumStatus.DRAFT)
     # Contact data of participants is deleted this many days after the forum ends.
     retention_days: Mapped[int] = mapped_column(default=60)
