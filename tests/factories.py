@@ -6,8 +6,8 @@ from dataclasses import dataclass
 import pyotp
 
 from app.accounts.models import User
-from app.activities.models import Activity, ActivityStatus
 from app.accounts.passwords import hash_password
+from app.activities.models import Activity, ActivityStatus
 
 __all__ = ["hash_password"]
 from app.core.db import utcnow
