@@ -48,6 +48,15 @@ ACTION_LABELS = {
     AuditAction.REGISTRATION_UPDATED: _l("Registration changed"),
     AuditAction.REGISTRATION_WITHDRAWN: _l("Registration withdrawn"),
     AuditAction.ORGANIZATIONS_IMPORTED: _l("Organizations imported from a file"),
+    AuditAction.MERGE_PROPOSED: _l("Merge of activities proposed"),
+    AuditAction.MERGE_ANSWERED: _l("Merge of activities answered"),
+    AuditAction.MERGE_COMPLETED: _l("Activities merged"),
+    AuditAction.MERGE_CANCELLED: _l("Merge of activities cancelled"),
+    AuditAction.ACTIVITY_CREATED: _l("Activity proposal started"),
+    AuditAction.ACTIVITY_SUBMITTED: _l("Activity proposal submitted"),
+    AuditAction.ACTIVITY_WITHDRAWN: _l("Activity withdrawn"),
+    AuditAction.CO_ORGANIZER_INVITED: _l("Co-organizer invited"),
+    AuditAction.CO_ORGANIZER_ANSWERED: _l("Co-organizer invitation answered"),
 }
 
 

@@ -61,6 +61,15 @@ class AuditAction(StrEnum):
     REGISTRATION_UPDATED = "registration_updated"
     REGISTRATION_WITHDRAWN = "registration_withdrawn"
     ORGANIZATIONS_IMPORTED = "organizations_imported"
+    MERGE_PROPOSED = "merge_proposed"
+    MERGE_ANSWERED = "merge_answered"
+    MERGE_COMPLETED = "merge_completed"
+    MERGE_CANCELLED = "merge_cancelled"
+    ACTIVITY_CREATED = "activity_created"
+    ACTIVITY_SUBMITTED = "activity_submitted"
+    ACTIVITY_WITHDRAWN = "activity_withdrawn"
+    CO_ORGANIZER_INVITED = "co_organizer_invited"
+    CO_ORGANIZER_ANSWERED = "co_organizer_answered"
 
 
 class PersonalValueError(ValueError):
