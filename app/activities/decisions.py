@@ -25,6 +25,7 @@ from enum import StrEnum
 
 import sqlalchemy as sa
 
+from app.activities.merging import cancel_open_merges_of
 from app.activities.models import Activity, ActivityStatus, CoOrganizer
 from app.audit.services import AuditAction, record
 from app.core.db import utcnow
@@ -144,6 +145,8 @@ def _apply(actor, activity: Activity, decision: Decision, message, now: datetime
     activity.decided_at = now
     activity.decided_by_id = actor.id
     activity.decision_message = message
+    if activity.status is ActivityStatus.REJECTED:
+        cancel_open_merges_of(activity, now)
     record(
         AuditAction.ACTIVITY_DECIDED,
         actor=actor,

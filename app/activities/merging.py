@@ -254,6 +254,24 @@ def cancel_merge(actor: User, merge: Merge, now: datetime | None = None) -> Merg
     return merge
 
 
+def cancel_open_merges_of(activity: Activity, now: datetime | None = None) -> list[Merge]:
+    """An activity withdrawn or rejected leaves every merge still proposed for it:
+    those merges are cancelled (nobody is asked any more); the history keeps them."""
+    merges = list(
+        db.session.scalars(
+            sa.select(Merge)
+            .join(MergeMember)
+            .where(MergeMember.activity_id == activity.id, Merge.status == MergeStatus.PROPOSED)
+        )
+    )
+    for merge in merges:
+        merge.status = MergeStatus.CANCELLED
+        merge.closed_at = now or utcnow()
+        record(AuditAction.MERGE_CANCELLED, None, merge, activity.forum, activity=activity.id)
+    db.session.flush()
+    return merges
+
+
 def merge_activities(merge: Merge) -> list[Activity]:
     """The activities of a merge, in their order."""
     return [member.activity for member in merge.members]

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from app.accounts.models import User
 from app.activities.access import EDITABLE, is_involved
 from app.activities.co_organizers import accepted_co_organizer_count, is_approved_for
+from app.activities.merging import cancel_open_merges_of
 from app.activities.models import (
     Activity,
     ActivityFormat,
@@ -282,6 +283,7 @@ def withdraw(actor: User, activity: Activity, *, now: datetime) -> Activity:
     activity.status = ActivityStatus.WITHDRAWN
     activity.withdrawn_at = now
     db.session.flush()
+    cancel_open_merges_of(activity, now)
     record(
         AuditAction.ACTIVITY_WITHDRAWN,
         actor=actor,

@@ -1,6 +1,6 @@
 """The staff overview of a forum, and its settings, status and charter pages."""
 
-from flask import abort, current_app, flash, g, redirect, render_template, url_for
+from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -42,10 +42,8 @@ def _read_only_message() -> str:
 
 
 def _page_url(endpoint: str) -> str | None:
-    """A link for those who manage the forum, once the page exists."""
-    if endpoint in current_app.view_functions and can(
-        current_user, Permission.MANAGE_FORUM, g.forum
-    ):
+    """A link for those who manage the forum; reviewers and coordinators get none."""
+    if can(current_user, Permission.MANAGE_FORUM, g.forum):
         return url_for(endpoint)
     return None
 

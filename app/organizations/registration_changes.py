@@ -14,6 +14,7 @@ from app.audit.services import AuditAction, record
 from app.extensions import db
 from app.forums.listing import forum_today
 from app.forums.models import Forum, ForumStatus
+from app.organizations import review
 from app.organizations.models import Registration, RegistrationStatus
 from app.organizations.registration import (
     ACTIVE,
@@ -125,17 +126,11 @@ def withdraw_registration(actor: User, registration: Registration, now: datetime
 
 
 def _places_left(forum: Forum, delegates: int) -> bool:
-    """Does the forum's capacity hold ``delegates`` more approved delegates?"""
-    from app.organizations import review
-
-    if not hasattr(review, "capacity_of"):
-        return True
-    return review.capacity_of(forum).fits(0, delegates)
+    """Does the forum's capacity hold ``delegates`` more approved delegates? The
+    forum's row lock makes concurrent additions and approvals count one at a time."""
+    return review.capacity_of(review.lock_forum(forum)).fits(0, delegates)
 
 
 def _place_freed(actor: User, forum: Forum) -> None:
     """Places freed up: the waiting list is served."""
-    from app.organizations import review
-
-    if hasattr(review, "promote_from_waiting_list"):
-        review.promote_from_waiting_list(actor, forum)
+    review.promote_from_waiting_list(actor, forum)

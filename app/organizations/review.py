@@ -107,7 +107,7 @@ def capacity_of(forum: Forum) -> Capacity:
     return Capacity(forum.max_organizations, forum.max_delegates, organizations, delegates)
 
 
-def _lock_forum(forum: Forum) -> Forum:
+def lock_forum(forum: Forum) -> Forum:
     """Take the forum's row lock (held until the transaction ends) and read its
     capacity afresh: whoever decides next waits, then counts what this one did."""
     return db.session.execute(
@@ -143,7 +143,7 @@ def decide(
     language.
     """
     reason = (reason or "").strip() or None
-    forum = _lock_forum(registration.forum)
+    forum = lock_forum(registration.forum)
     db.session.flush()
     db.session.refresh(registration)  # another organizer may have decided meanwhile
     previous = registration.status
@@ -174,7 +174,7 @@ def promote_from_waiting_list(actor: User | None, forum: Forum) -> list[Registra
 
 
 def _promote(actor: User | None, forum: Forum, skip: Registration | None) -> list[Registration]:
-    forum = _lock_forum(forum)
+    forum = lock_forum(forum)
     capacity = capacity_of(forum)
     if not capacity.limited:
         return []

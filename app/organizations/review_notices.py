@@ -1,10 +1,7 @@
 """The email telling registrants a decision on their registration, in their language."""
 
-from urllib.parse import urljoin
-
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import lazy_gettext as _l
-from werkzeug.routing import BuildError
 
 from app.accounts.models import User
 from app.core.i18n import localized
@@ -27,18 +24,13 @@ def registrants_of(registration: Registration) -> list[User]:
 
 
 def registration_link(registration: Registration) -> str:
-    """The registrants' page of the registration, or their organizations' pages."""
-    if "registration.view" in current_app.view_functions:
-        try:
-            return url_for(
-                "registration.view",
-                forum_slug=registration.forum.slug,
-                registration_id=registration.id,
-                _external=True,
-            )
-        except BuildError:
-            pass
-    return urljoin(url_for("forums.home", _external=True), "organizations/")
+    """The registrants' page of the registration."""
+    return url_for(
+        "registration.view",
+        forum_slug=registration.forum.slug,
+        registration_id=registration.id,
+        _external=True,
+    )
 
 
 def tell_decision(registration: Registration, *, full: bool = False, promoted: bool = False):

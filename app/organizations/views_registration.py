@@ -7,7 +7,7 @@ individual): anyone else, organizers included, finds nothing there (404); the
 forum's staff have their own screens.
 """
 
-from flask import abort, current_app, flash, g, make_response, redirect, render_template, url_for
+from flask import abort, flash, g, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -91,10 +91,8 @@ def _registration_links_for(organization):
     return registration_links_for(organization, utcnow())
 
 
-def _new_organization_url() -> str | None:
-    if "organizations.new" in current_app.view_functions:
-        return url_for("organizations.new")
-    return None
+def _new_organization_url() -> str:
+    return url_for("organizations.new")
 
 
 @registration_bp.route("/", methods=["GET", "POST"])

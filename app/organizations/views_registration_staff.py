@@ -3,7 +3,6 @@ call: find the organization by name, then enter its delegates."""
 
 from flask import (
     abort,
-    current_app,
     flash,
     g,
     make_response,
@@ -29,16 +28,13 @@ from app.organizations.registration_staff import organizations_named
 QUEUE, DETAIL = "registrations_staff.queue", "registrations_staff.detail"
 
 
-def _queue_url() -> str | None:
-    return url_for(QUEUE) if QUEUE in current_app.view_functions else None
+def _queue_url() -> str:
+    return url_for(QUEUE)
 
 
 def _registration_url(registration) -> str:
-    """The registration on the staff screens (app.organizations.views_review), else the
-    queue, else this page again."""
-    if DETAIL in current_app.view_functions:
-        return url_for(DETAIL, registration_id=registration.id)
-    return _queue_url() or url_for("registrations_staff.register_on_behalf")
+    """The registration on the staff screens (app.organizations.views_review)."""
+    return url_for(DETAIL, registration_id=registration.id)
 
 
 def _render(**context):

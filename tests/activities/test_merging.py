@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 
+from app.activities.decisions import reject
 from app.activities.merging import (
     MergeError,
     MergeProblem,
@@ -21,6 +22,7 @@ from app.activities.models import (
     MergeMode,
     MergeStatus,
 )
+from app.activities.proposals import withdraw
 from app.audit.models import AuditEvent
 from app.audit.services import AuditAction
 from app.core.permissions import ForumRoleName
@@ -369,3 +371,23 @@ def test_audit_records_hold_codes_only(world):
     ]
     assert {e.object_id for e in events} == {merge.id}
     assert {e.forum_id for e in events} == {world["forum"].id}
+
+
+def test_withdrawing_an_activity_cancels_the_merges_proposed_for_it(world):
+    merge = _propose(world, MergeMode.SEQUENCE)
+    first, second = world["activities"]
+
+    withdraw(world["people"]["humat"], first, now=NOW)
+
+    assert merge.status == MergeStatus.CANCELLED
+    assert merge.closed_at == NOW
+    assert merge_history(second) == [merge]  # the history keeps it
+
+
+def test_rejecting_an_activity_cancels_the_merges_proposed_for_it(world):
+    merge = _propose(world, MergeMode.FUSION)
+    first, _second = world["activities"]
+
+    reject(world["organizer"], first, "Outside the forum's themes.", now=NOW)
+
+    assert merge.status == MergeStatus.CANCELLED
