@@ -16,6 +16,16 @@ from datetime import date, time
 import pytest
 
 import tests.access
+from app.activities.models import (
+    Activity,
+    ActivityStatus,
+    CoOrganizer,
+    Merge,
+    MergeConsent,
+    MergeMember,
+    MergeMode,
+    Presenter,
+)
 from app.core.permissions import ForumRoleName
 from app.extensions import db
 from app.forums.calendar import sync_days
@@ -46,7 +56,8 @@ def _expected() -> dict:
 
 
 EXPECTED = _expected()
-# The matrix delegate's phone, as stored and as shown; only these roles may see it.
+# The matrix delegate's (and presenter's) phone, as stored and as shown; only these
+# roles may see it.
 DELEGATE_PHONE = ("+9647809876543", "+964 780 987 6543", "780 987 6543")
 SEES_DELEGATES = {"member", "organizer"}
 PAGES_WITH_DELEGATES = {"registration.view", "registrations_staff.detail"}
@@ -59,6 +70,9 @@ FORUM_OBJECT_KEYS = {
     "role_id",
     "registration_id",
     "delegate_id",
+    "activity_id",
+    "co_organizer_id",
+    "merge_id",
 }
 ORGANIZATION_OBJECT_KEYS = {
     "organization_id",
@@ -66,6 +80,8 @@ ORGANIZATION_OBJECT_KEYS = {
     "delegate_id",
     "invitation_id",
     "request_id",
+    "activity_id",
+    "co_organizer_id",
 }
 STATIC_ARGUMENTS = {
     "token": "not-a-real-token",
@@ -131,13 +147,51 @@ def make_organization_with_objects(forum) -> dict:
     request = JoinRequest(organization_id=organization.id, user_id=factories.make_user().id)
     db.session.add_all([invitation, request])
     db.session.flush()
+    activities = make_activities(forum, organization)
     return {
+        **activities,
         "organization_id": organization.id,
         "registration_id": registration.id,
         "delegate_id": registration.delegates[0].id,
         "invitation_id": invitation.id,
         "request_id": request.id,
         "member_id": member.id,
+    }
+
+
+def make_activities(forum, organization) -> dict:
+    """A submitted activity of ``organization`` with a presenter (whose phone is the
+    canary), a pending co-organizer invitation to another organization, and a
+    proposed fusion with another organization's activity."""
+    activity = Activity(
+        forum_id=forum.id,
+        lead_organization_id=organization.id,
+        title_en="Save the Tigris",
+        description_en="A workshop.",
+        spoken_languages=["ar"],
+        status=ActivityStatus.SUBMITTED,
+    )
+    activity.presenters.append(Presenter(name="Presenter", phone=DELEGATE_PHONE[0]))
+    other_organization = factories.make_organization(members=[factories.make_user()])
+    activity.co_organizers.append(CoOrganizer(organization_id=other_organization.id))
+    db.session.add(activity)
+    other = factories.make_activity(forum, other_organization, title_en="Tigris and marshes")
+    db.session.flush()
+    merge = Merge(forum_id=forum.id, mode=MergeMode.FUSION)
+    merge.members = [
+        MergeMember(activity_id=activity.id, position=0),
+        MergeMember(activity_id=other.id, position=1),
+    ]
+    merge.consents = [
+        MergeConsent(organization_id=organization.id),
+        MergeConsent(organization_id=other_organization.id),
+    ]
+    db.session.add(merge)
+    db.session.flush()
+    return {
+        "activity_id": activity.id,
+        "co_organizer_id": activity.co_organizers[0].id,
+        "merge_id": merge.id,
     }
 
 
