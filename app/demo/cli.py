@@ -9,6 +9,7 @@ from app.demo.accounts import (
     grant_demo_roles,
     seed_accounts,
 )
+from app.demo.activities import seed_activities
 from app.demo.forums import SEASON_SLUG, seed_forums
 from app.demo.organizations import seed_organizations
 from app.extensions import db
@@ -17,6 +18,7 @@ cli = Blueprint("demo_cli", __name__, cli_group=None)
 
 ADMIN = "admin@isf-demo.example.org"
 ORGANIZER = "organizer@isf-demo.example.org"
+REVIEWER = "reviewer@isf-demo.example.org"
 CSO = "cso@isf-demo.example.org"
 VOLUNTEER = "volunteer@isf-demo.example.org"
 
@@ -28,18 +30,20 @@ def seed_demo() -> None:
     with current_app.test_request_context(base_url="http://127.0.0.1:5000"):
         users = seed_accounts()
         forums = seed_forums(users[ADMIN], users[ORGANIZER], utcnow().date())
-        grant_demo_roles(next(f for f in forums if f.slug == SEASON_SLUG), users)
+        season = next(f for f in forums if f.slug == SEASON_SLUG)
+        grant_demo_roles(season, users)
         organizations = seed_organizations(
             {forum.slug: forum for forum in forums},
             [users[CSO]],
             users[ORGANIZER],
             users[VOLUNTEER],
         )
+        activities = seed_activities(season, users[ORGANIZER], users[REVIEWER])
         db.session.commit()
     click.echo("Demo forums:")
     for forum in forums:
         click.echo(f"  http://127.0.0.1:5000/{forum.slug}/  ({forum.status})")
-    click.echo(f"Demo organizations: {organizations}")
+    click.echo(f"Demo organizations: {organizations}; activities of the 4th season: {activities}")
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for account in DEMO_ACCOUNTS:
         role = "site administrator" if account.site_admin else (account.role or "participant")

@@ -37,3 +37,20 @@ def test_the_demo_organizations_take_part_in_the_fourth_season_and_in_basra(app)
             sa.select(Organization).where(Organization.listed_publicly.is_(False))
         ).all()
         assert len(unlisted) == 1
+
+
+def test_the_fourth_season_has_fifty_activities_across_its_themes(app):
+    from app.activities.models import Activity, ActivityStatus
+
+    app.test_cli_runner().invoke(args=["seed-demo"])
+    app.test_cli_runner().invoke(args=["seed-demo"])
+    with app.app_context():
+        season = db.session.scalar(sa.select(Forum).where(Forum.slug == "isf-4"))
+        activities = db.session.scalars(
+            sa.select(Activity).where(Activity.forum_id == season.id)
+        ).all()
+        assert len(activities) == 50
+        assert {a.theme_id for a in activities} == {theme.id for theme in season.themes}
+        statuses = [a.status for a in activities]
+        assert statuses.count(ActivityStatus.SUBMITTED) == 8
+        assert statuses.count(ActivityStatus.ACCEPTED) > 30
