@@ -129,6 +129,22 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(review_bp)
     app.register_blueprint(registration_bp)
     app.register_blueprint(directory_bp)
+    from app.activities.views_co_organizers import co_organizers_bp
+
+    app.register_blueprint(co_organizers_bp)
+    from app.activities.views_thread import thread_bp
+
+    app.register_blueprint(thread_bp)
+    from app.activities.views_merging import merges_bp, merges_staff_bp
+
+    app.register_blueprint(merges_staff_bp)
+    app.register_blueprint(merges_bp)
+    from app.activities.views_proposals import proposals_bp
+
+    app.register_blueprint(proposals_bp)
+    from app.activities.views_review import activity_review_bp
+
+    app.register_blueprint(activity_review_bp)
     app.register_blueprint(forum_bp)
 
 

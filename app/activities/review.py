@@ -279,3 +279,46 @@ def organizer_listing(
         # Spoken languages are a JSON list: filtered here, alike on SQLite and PostgreSQL.
         rows = [row for row in rows if language in (row.activity.spoken_languages or [])]
     return rows
+
+
+def own_scores(reviewer, activities: Iterable[Activity]) -> dict[int, int]:
+    """``reviewer``'s score of each of ``activities`` they scored, by activity id."""
+    ids = [activity.id for activity in activities]
+    if not ids:
+        return {}
+    query = sa.select(Review.activity_id, Review.score).where(
+        Review.reviewer_id == reviewer.id, Review.activity_id.in_(ids)
+    )
+    return {activity_id: value for activity_id, value in db.session.execute(query)}
+
+
+@dataclass(frozen=True)
+class ProposalCounts:
+    """The organizers' dashboard: how many proposals (drafts aside) by status, theme
+    (None: no theme) and format."""
+
+    by_status: dict[ActivityStatus, int]
+    by_theme: dict[int | None, int]
+    by_format: dict[ActivityFormat, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+def proposal_counts(forum: Forum) -> ProposalCounts:
+    """Count the forum's proposals (drafts are not proposals yet) three ways."""
+
+    def counted(column) -> dict:
+        query = (
+            sa.select(column, sa.func.count(Activity.id))
+            .where(Activity.forum_id == forum.id, Activity.status != ActivityStatus.DRAFT)
+            .group_by(column)
+        )
+        return {activity_id: value for activity_id, value in db.session.execute(query)}
+
+    return ProposalCounts(
+        by_status=counted(Activity.status),
+        by_theme=counted(Activity.theme_id),
+        by_format=counted(Activity.format),
+    )

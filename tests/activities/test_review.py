@@ -264,3 +264,26 @@ def test_the_listing_is_one_query_with_organization_and_theme(ctx):
 def test_the_listing_refuses_an_unknown_sort(ctx):
     with pytest.raises(ValueError, match="unknown sort"):
         review.organizer_listing(factories.make_forum(), sort="random")
+
+
+def test_own_scores_and_proposal_counts(ctx):
+    forum, other_forum = factories.make_forum(), factories.make_forum()
+    theme = Theme(forum_id=forum.id, name_en="Water")
+    db.session.add(theme)
+    db.session.flush()
+    organization = factories.make_organization()
+    scored = factories.make_activity(forum, organization, theme_id=theme.id)
+    unscored = factories.make_activity(forum, organization, format=ActivityFormat.SEMINAR)
+    factories.make_activity(forum, organization, status=ActivityStatus.DRAFT)
+    factories.make_activity(other_forum, organization)
+    reviewer, other = _reviewer(forum), _reviewer(forum)
+    review.score(reviewer, scored, 4)
+    review.score(other, unscored, 2)
+
+    assert review.own_scores(reviewer, [scored, unscored]) == {scored.id: 4}
+    assert review.own_scores(reviewer, []) == {}
+    counts = review.proposal_counts(forum)
+    assert counts.total == 2
+    assert counts.by_status == {ActivityStatus.SUBMITTED: 2}
+    assert counts.by_theme == {theme.id: 1, None: 1}
+    assert counts.by_format == {ActivityFormat.WORKSHOP: 1, ActivityFormat.SEMINAR: 1}
