@@ -21,7 +21,7 @@ from app.activities.labels import (
     activity_status_label,
     merge_mode_label,
 )
-from app.activities.merging import merge_history
+from app.activities.merging import dialogue_partners, merge_history, sequence_of
 from app.activities.models import Activity, ActivityStatus, CoOrganizer
 from app.activities.proposals import ProposalError
 from app.core.access import signed_in
@@ -239,6 +239,8 @@ def view(activity_id: int):
         editable=not proposals.edit_problems(current_user, activity, utcnow()),
         withdrawable=activity.status in proposals.WITHDRAWABLE,
         merges=merge_history(activity),
+        dialogue_partners=dialogue_partners(activity),
+        sequence=sequence_of(activity),
     )
     return _private(page)
 

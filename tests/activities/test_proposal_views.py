@@ -188,3 +188,33 @@ def test_another_organizations_activity_is_not_found(app, client):
     assert "Theirs" not in mine
     assert PHONE_SHOWN not in mine
     assert f"/isf-4/activities/invitations/{invitation_id}" in mine
+
+
+def test_a_completed_dialogue_is_shown_on_both_activities(app):
+    from app.activities.merging import answer_merge, propose_merge
+    from app.activities.models import MergeMode
+    from app.core.permissions import ForumRoleName
+
+    with app.test_request_context():
+        forum = factories.make_forum(slug="dialogue-forum", status=ForumStatus.OPEN)
+        organizer = factories.make_user()
+        factories.grant_role(organizer, forum, ForumRoleName.ORGANIZER)
+        members, activities = [], []
+        for title in ("Save the Tigris", "Marshes and climate"):
+            member = factories.make_user()
+            organization = factories.make_organization(members=[member])
+            members.append(member)
+            activities.append(factories.make_activity(forum, organization, title_en=title))
+        merge = propose_merge(organizer, forum, MergeMode.DIALOGUE, activities, None)
+        for member, consent in zip(members, list(merge.consents), strict=True):
+            answer_merge(member, merge, consent.organization, True)
+        db.session.commit()
+        pages = [(m.email, a.id) for m, a in zip(members, activities, strict=True)]
+    for (email, activity_id), partner in zip(
+        pages, ("Marshes and climate", "Save the Tigris"), strict=True
+    ):
+        client = app.test_client()
+        client.set_cookie("lang", "en")
+        log_in(client, email)
+        page = client.get(f"/dialogue-forum/activities/{activity_id}").get_data(as_text=True)
+        assert f"In dialogue with {partner}" in page
