@@ -12,16 +12,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import User
 from app.core.crypto import EncryptedText
-from app.core.db import utcnow
+from app.core.db import string_enum, utcnow
 from app.extensions import db
 from app.forums.models import Day, Forum, Theme
 from app.organizations.models import Organization
-
-
-def _enum(enum_class, length: int) -> sa.Enum:
-    return sa.Enum(
-        enum_class, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
-    )
 
 
 class ActivityFormat(StrEnum):
@@ -74,20 +68,20 @@ class Activity(db.Model):
         sa.ForeignKey("themes.id", ondelete="SET NULL"), index=True
     )
     format: Mapped[ActivityFormat] = mapped_column(
-        _enum(ActivityFormat, 16), default=ActivityFormat.WORKSHOP
+        string_enum(ActivityFormat, 16), default=ActivityFormat.WORKSHOP
     )
     spoken_languages: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     # Interpretation wanted: into these languages, in this mode.
     interpretation_into: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     interpretation_mode: Mapped[InterpretationMode | None] = mapped_column(
-        _enum(InterpretationMode, 16)
+        string_enum(InterpretationMode, 16)
     )
     expected_attendance: Mapped[int | None]
     length_slots: Mapped[int] = mapped_column(default=1)
     equipment: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     accessibility_notes: Mapped[str | None] = mapped_column(sa.Text)
     status: Mapped[ActivityStatus] = mapped_column(
-        _enum(ActivityStatus, 16), default=ActivityStatus.DRAFT, index=True
+        string_enum(ActivityStatus, 16), default=ActivityStatus.DRAFT, index=True
     )
     submitted_at: Mapped[datetime | None]
     decided_at: Mapped[datetime | None]
@@ -246,9 +240,9 @@ class Merge(db.Model):
     forum_id: Mapped[int] = mapped_column(
         sa.ForeignKey("forums.id", ondelete="CASCADE"), index=True
     )
-    mode: Mapped[MergeMode] = mapped_column(_enum(MergeMode, 16))
+    mode: Mapped[MergeMode] = mapped_column(string_enum(MergeMode, 16))
     status: Mapped[MergeStatus] = mapped_column(
-        _enum(MergeStatus, 16), default=MergeStatus.PROPOSED, index=True
+        string_enum(MergeStatus, 16), default=MergeStatus.PROPOSED, index=True
     )
     proposed_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")

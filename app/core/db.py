@@ -43,6 +43,14 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def string_enum(enum_class, length: int) -> sa.Enum:
+    """An enum stored as its values in a plain string column (no database enum type,
+    so adding a member needs no migration of the type)."""
+    return sa.Enum(
+        enum_class, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
+    )
+
+
 class Base(DeclarativeBase):
     registry = registry(
         metadata=sa.MetaData(naming_convention=NAMING_CONVENTION),

@@ -7,15 +7,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import User
-from app.core.db import utcnow
+from app.core.db import string_enum, utcnow
 from app.core.permissions import ForumRoleName
 from app.extensions import db
-
-
-def _enum(enum_class, length: int) -> sa.Enum:
-    return sa.Enum(
-        enum_class, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
-    )
 
 
 class ForumKind(StrEnum):
@@ -40,7 +34,7 @@ class Forum(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
-    kind: Mapped[ForumKind] = mapped_column(_enum(ForumKind, 16), default=ForumKind.SEASON)
+    kind: Mapped[ForumKind] = mapped_column(string_enum(ForumKind, 16), default=ForumKind.SEASON)
     # A local forum may belong to a national season.
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("forums.id", ondelete="SET NULL"))
     number: Mapped[int | None]
@@ -72,7 +66,9 @@ class Forum(db.Model):
     max_delegates: Mapped[int | None]
     # An assembly needs at least this many co-organizing organizations besides its lead.
     min_assembly_co_organizers: Mapped[int] = mapped_column(default=0)
-    status: Mapped[ForumStatus] = mapped_column(_enum(ForumStatus, 16), default=ForumStatus.DRAFT)
+    status: Mapped[ForumStatus] = mapped_column(
+        string_enum(ForumStatus, 16), default=ForumStatus.DRAFT
+    )
     # Contact data of participants is deleted this many days after the forum ends.
     retention_days: Mapped[int] = mapped_column(default=60)
     contact_data_purged_at: Mapped[datetime | None]
@@ -110,7 +106,7 @@ class ForumRole(db.Model):
         sa.ForeignKey("forums.id", ondelete="CASCADE"), index=True
     )
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    role: Mapped[ForumRoleName] = mapped_column(_enum(ForumRoleName, 32))
+    role: Mapped[ForumRoleName] = mapped_column(string_enum(ForumRoleName, 32))
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     forum: Mapped[Forum] = relationship(back_populates="roles")
@@ -165,7 +161,7 @@ class TimeSlot(db.Model):
     day_id: Mapped[int] = mapped_column(sa.ForeignKey("days.id", ondelete="CASCADE"), index=True)
     starts_at: Mapped[time]
     ends_at: Mapped[time]
-    kind: Mapped[SlotKind] = mapped_column(_enum(SlotKind, 16), default=SlotKind.SESSION)
+    kind: Mapped[SlotKind] = mapped_column(string_enum(SlotKind, 16), default=SlotKind.SESSION)
     label_ar: Mapped[str | None] = mapped_column(sa.String(80))
     label_ckb: Mapped[str | None] = mapped_column(sa.String(80))
     label_en: Mapped[str | None] = mapped_column(sa.String(80))

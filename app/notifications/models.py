@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.crypto import EncryptedText
-from app.core.db import utcnow
+from app.core.db import string_enum, utcnow
 from app.extensions import db
 
 
@@ -34,13 +34,7 @@ class OutboxMessage(db.Model):
     # The Message-ID is fixed when queued, so a resend after a crash is recognisably the same mail.
     message_id: Mapped[str] = mapped_column(sa.String(255), unique=True)
     status: Mapped[OutboxStatus] = mapped_column(
-        sa.Enum(
-            OutboxStatus,
-            native_enum=False,
-            length=16,
-            values_callable=lambda e: [m.value for m in e],
-        ),
-        default=OutboxStatus.PENDING,
+        string_enum(OutboxStatus, 16), default=OutboxStatus.PENDING
     )
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(sa.String(500))

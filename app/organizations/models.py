@@ -12,15 +12,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import User
 from app.core.crypto import EncryptedText
-from app.core.db import utcnow
+from app.core.db import string_enum, utcnow
 from app.extensions import db
 from app.forums.models import CharterVersion, Forum
-
-
-def _enum(enum_class, length: int) -> sa.Enum:
-    return sa.Enum(
-        enum_class, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
-    )
 
 
 class OrganizationType(StrEnum):
@@ -53,9 +47,9 @@ class Organization(db.Model):
     # The names after Arabic-aware normalisation, space-separated keys, to find duplicates.
     name_keys: Mapped[str] = mapped_column(sa.String(700), default="")
     acronym: Mapped[str | None] = mapped_column(sa.String(30))
-    kind: Mapped[OrganizationType] = mapped_column(_enum(OrganizationType, 32))
+    kind: Mapped[OrganizationType] = mapped_column(string_enum(OrganizationType, 32))
     legal_status: Mapped[LegalStatus] = mapped_column(
-        _enum(LegalStatus, 32), default=LegalStatus.INFORMAL
+        string_enum(LegalStatus, 32), default=LegalStatus.INFORMAL
     )
     registration_number: Mapped[str | None] = mapped_column(sa.String(60))
     country: Mapped[str] = mapped_column(sa.String(2), default="IQ")
@@ -184,10 +178,10 @@ class Registration(db.Model):
         sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     status: Mapped[RegistrationStatus] = mapped_column(
-        _enum(RegistrationStatus, 16), default=RegistrationStatus.PENDING, index=True
+        string_enum(RegistrationStatus, 16), default=RegistrationStatus.PENDING, index=True
     )
     channel: Mapped[RegistrationChannel] = mapped_column(
-        _enum(RegistrationChannel, 16), default=RegistrationChannel.ONLINE
+        string_enum(RegistrationChannel, 16), default=RegistrationChannel.ONLINE
     )
     created_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
@@ -243,7 +237,7 @@ class Delegate(db.Model):
     name: Mapped[str | None] = mapped_column(EncryptedText)
     phone: Mapped[str | None] = mapped_column(EncryptedText)  # E.164
     email: Mapped[str | None] = mapped_column(EncryptedText)
-    gender: Mapped[Gender | None] = mapped_column(_enum(Gender, 16))
+    gender: Mapped[Gender | None] = mapped_column(string_enum(Gender, 16))
     languages: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     # Needs: interpretation into these languages, step-free access, anything else.
     interpretation_into: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
