@@ -80,7 +80,8 @@ def _load_models() -> None:
     import app.forums.models
     import app.notifications.models
     import app.organizations.models
-    import app.safety.models  # noqa: F401
+    import app.safety.models
+    import app.scheduling.models  # noqa: F401
 
 
 def _translate_login_message() -> None:

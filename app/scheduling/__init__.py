@@ -1,0 +1,1 @@
+"""Scheduling: the board, the conflict engine, the auto-scheduler and published versions."""
