@@ -146,6 +146,16 @@ def register_blueprints(app: Flask) -> None:
     from app.activities.views_review import activity_review_bp
 
     app.register_blueprint(activity_review_bp)
+    from app.scheduling import (  # noqa: F401 - each attaches its routes to scheduling_bp
+        views_board,
+        views_suggestions,
+        views_versions,
+    )
+    from app.scheduling.blueprints import scheduling_bp
+    from app.scheduling.usage import register_usage
+
+    register_usage()
+    app.register_blueprint(scheduling_bp)
     app.register_blueprint(forum_bp)
 
 

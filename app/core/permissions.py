@@ -30,6 +30,8 @@ class Permission(StrEnum):
     MANAGE_VOLUNTEERS = "forum.manage_volunteers"
     MANAGE_INTERPRETING = "forum.manage_interpreting"
     VIEW_AUDIT_LOG = "forum.view_audit_log"
+    VIEW_SCHEDULE_BOARD = "forum.view_schedule_board"  # the draft schedule, read only
+    EDIT_SCHEDULE = "forum.edit_schedule"  # place sessions, suggest, publish
 
 
 SITE_PERMISSIONS = frozenset({Permission.ADMINISTER_SITE})
@@ -37,13 +39,21 @@ SITE_PERMISSIONS = frozenset({Permission.ADMINISTER_SITE})
 ROLE_PERMISSIONS: dict[ForumRoleName, frozenset[Permission]] = {
     ForumRoleName.ORGANIZER: frozenset(Permission) - SITE_PERMISSIONS,
     ForumRoleName.REVIEWER: frozenset(
-        {Permission.VIEW_FORUM_STAFF_AREA, Permission.REVIEW_PROPOSALS}
+        {
+            Permission.VIEW_FORUM_STAFF_AREA,
+            Permission.REVIEW_PROPOSALS,
+            Permission.VIEW_SCHEDULE_BOARD,
+        }
     ),
     ForumRoleName.VOLUNTEER_COORDINATOR: frozenset(
         {Permission.VIEW_FORUM_STAFF_AREA, Permission.MANAGE_VOLUNTEERS}
     ),
     ForumRoleName.INTERPRETATION_COORDINATOR: frozenset(
-        {Permission.VIEW_FORUM_STAFF_AREA, Permission.MANAGE_INTERPRETING}
+        {
+            Permission.VIEW_FORUM_STAFF_AREA,
+            Permission.MANAGE_INTERPRETING,
+            Permission.VIEW_SCHEDULE_BOARD,
+        }
     ),
 }
 

@@ -1,0 +1,1 @@
+"""Scheduling: the conflict engine, its messages, the board and the auto-scheduler."""
