@@ -161,14 +161,19 @@ class PresenterForm(Form):
 
 
 def _text(kind: str, code: str):
-    label = {"title": _l("Title in %(language)s"), "description": _l("Description in %(language)s")}
+    # Formatted when shown (lazily), so the label is in the reader's language.
+    language = LANGUAGE_NAMES[code]
+    label = {
+        "title": _l("Title in %(language)s", language=language),
+        "description": _l("Description in %(language)s", language=language),
+    }
     field_class, validators, extra = (
         (StringField, [Optional(), Length(max=MAX_TITLE)], {})
         if kind == "title"
         else (TextAreaField, [Optional()], {"rows": 5})
     )
     return field_class(
-        label[kind] % {"language": LANGUAGE_NAMES[code]},
+        label[kind],
         validators=validators,
         render_kw={"dir": DIRECTION[code], "lang": code, **extra},
     )

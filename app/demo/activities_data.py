@@ -54,3 +54,60 @@ ACTIVITIES = (
     (7, 0, "assembly", "جمعية حملة مناهضة الشركات العسكرية", "Assembly of the campaign on military companies"),
     (3, 3, "workshop", "المياه والمناخ في جنوب العراق", "Water and climate in southern Iraq"),
 )  # fmt: skip
+
+# What happened around the proposals after the window closed (9 November 2017).
+# Activities are named by their English title, organizations by their English name.
+
+# Masarat invited the Article 38 Coalition (the demo CSO account's) to co-organize;
+# the coalition has not answered yet.
+PENDING_INVITATION = ("Digital safety for activists and journalists", "Article 38 Coalition")
+
+# A thread between the demo organizer and the demo CSO account, for Tammuz:
+# (written by the organizer?, days and hours after the window closed, text).
+THREAD_ACTIVITY = "The Shahrazad campaign: a law against domestic violence"
+THREAD = (
+    (
+        True,
+        (3, 10),
+        "مرحباً، نحن نوزّع القاعات الآن. تتوقعون نحو أربعين مشاركاً: هل تحتاجون ترجمة إلى "
+        "الكردية أو الإنجليزية، وهل يكفيكم جهاز عرض؟\nهدى — فريق البرنامج",
+    ),
+    (
+        False,
+        (3, 16),
+        "شكراً هدى. جهاز العرض يكفينا. ستتحدث معنا المحامية روناك جمال من أربيل بالكردية، "
+        "فنحتاج ترجمة تتابعية إلى العربية. ونفضّل اليوم الأول إن أمكن.",
+    ),
+    (
+        True,
+        (4, 11),
+        "Noted: consecutive interpretation from Kurdish into Arabic, and a projector. Day one "
+        "is full in the large halls, so we propose the morning of day two in the Tigris room "
+        "(80 seats). Does that work for you?",
+    ),
+    (
+        False,
+        (4, 13),
+        "نعم، صباح اليوم الثاني في قاعة دجلة يناسبنا. سنرسل أسماء المتحدثات قبل نهاية الأسبوع.",
+    ),
+)
+
+# (mode, activities in order, the organizers' note, days after the window closed)
+PROPOSED_MERGE = (
+    "fusion",
+    ("Control of private security companies", "A law to regulate security companies"),
+    "اقتراحان متقاربان جداً من التحالف نفسه: نقترح ورشة واحدة عن الرقابة على الشركات "
+    "الأمنية ومشروع القانون معاً، في فترتين.",
+    6,
+)
+# The coalition agreed to hold its two sessions one after the other, in one room.
+COMPLETED_MERGE = (
+    "sequence",
+    (
+        "Article 38: freedom of expression in the constitution",
+        "The cybercrime bill: risks and proposals",
+    ),
+    "The cybercrime bill follows the session on Article 38, in the same room: the same "
+    "audience will want both.",
+    2,
+)
