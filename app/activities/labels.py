@@ -1,6 +1,7 @@
 """Translated names of the activities feature's codes."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from app.activities.models import ActivityFormat, ActivityStatus, InterpretationMode, MergeMode
 
@@ -24,7 +25,7 @@ INTERPRETATION_MODE = {
 
 ACTIVITY_STATUS = {
     ActivityStatus.DRAFT: _l("Draft"),
-    ActivityStatus.SUBMITTED: _l("Submitted"),
+    ActivityStatus.SUBMITTED: lazy_pgettext("activity status", "Submitted"),
     ActivityStatus.ACCEPTED: _l("Accepted"),
     ActivityStatus.REJECTED: _l("Not accepted"),
     ActivityStatus.MERGED: _l("Merged"),

@@ -57,6 +57,8 @@ def update() -> None:
         "_l",
         "-k",
         "lazy_gettext",
+        "-k",
+        "lazy_pgettext:1c,2",
         "--add-comments=Translators:",
         "--sort-by-file",
         "--no-wrap",

@@ -277,6 +277,13 @@ def test_signed_in_users_are_not_asked_to_sign_up(app, client, forums):
     assert "Create an account or log in" not in windows
 
 
+def test_signed_in_users_find_their_organizations_activities(app, client, forums):
+    client.set_cookie("lang", "en")
+    assert "/isf-4/activities/mine" not in client.get("/isf-4/").get_data(as_text=True)
+    _signed_in(app, client, "user")
+    assert "/isf-4/activities/mine" in client.get("/isf-4/").get_data(as_text=True)
+
+
 def test_a_local_forum_links_to_its_season(client, forums):
     client.set_cookie("lang", "en")
     page = _text(client.get("/najaf-2017/"))
