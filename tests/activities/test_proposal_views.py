@@ -94,6 +94,9 @@ def test_proposal_submitted_then_shown_with_presenter_contacts(app, client):
     page = client.get(url).get_data(as_text=True)
     assert 'dir="rtl" id="title_ckb" lang="ckb"' in page
     assert "Save the draft" in page
+    # The first presenter is open; the spare ones are folded until wanted.
+    assert "Presenter 1</legend>" in page
+    assert "<summary>Add presenter 2</summary>" in page
     response = post_form(client, url, {**full_proposal(ids), "submit": "y"})
     assert response.status_code == 302
     activity_id, status, presenters = only_activity(app)
