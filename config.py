@@ -87,6 +87,9 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Muntada <no-reply@localhost>")
     MAIL_MAX_ATTEMPTS = 5
 
+    # The auto-scheduler: a job for ``flask schedule-worker`` (rq) or run in the request.
+    SCHEDULER_DISPATCH = os.environ.get("SCHEDULER_DISPATCH", "inline")  # inline | rq
+
     # Proxies in front of the app that set X-Forwarded-* (ProxyFix).
     PROXY_FIX_X_FOR = int(os.environ.get("PROXY_FIX_X_FOR", "0"))
     PROXY_FIX_X_PROTO = int(os.environ.get("PROXY_FIX_X_PROTO", "0"))
@@ -100,6 +103,9 @@ class ProductionConfig(Config):
     PREFERRED_URL_SCHEME = "https"
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")
     MAIL_DISPATCH = os.environ.get("MAIL_DISPATCH", "rq" if os.environ.get("REDIS_URL") else "none")
+    SCHEDULER_DISPATCH = os.environ.get(
+        "SCHEDULER_DISPATCH", "rq" if os.environ.get("REDIS_URL") else "inline"
+    )
     PROXY_FIX_X_FOR = int(os.environ.get("PROXY_FIX_X_FOR", "1"))
     PROXY_FIX_X_PROTO = int(os.environ.get("PROXY_FIX_X_PROTO", "1"))
     HSTS = True
@@ -113,6 +119,7 @@ class TestConfig(Config):
     DATA_HASH_KEY = "test-hash-key-not-for-production"
     SQLALCHEMY_DATABASE_URI = _database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))
     MAIL_DISPATCH = "none"
+    SCHEDULER_DISPATCH = "inline"
     RATELIMIT_STORAGE_URI = "memory://"
 
 

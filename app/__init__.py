@@ -165,8 +165,10 @@ def register_cli(app: Flask) -> None:
     from app.demo.cli import cli as demo_cli
     from app.notifications.cli import cli as notifications_cli
     from app.safety.cli import cli as safety_cli
+    from app.scheduling.jobs import cli as scheduling_cli
 
-    for blueprint in (accounts_cli, core_cli, demo_cli, notifications_cli, safety_cli):
+    clis = (accounts_cli, core_cli, demo_cli, notifications_cli, safety_cli, scheduling_cli)
+    for blueprint in clis:
         app.register_blueprint(blueprint)
 
 

@@ -57,6 +57,8 @@ ACTION_LABELS = {
     AuditAction.ACTIVITY_WITHDRAWN: _l("Activity withdrawn"),
     AuditAction.CO_ORGANIZER_INVITED: _l("Co-organizer invited"),
     AuditAction.CO_ORGANIZER_ANSWERED: _l("Co-organizer invitation answered"),
+    AuditAction.SCHEDULE_SUGGESTION_APPLIED: _l("Suggested schedule accepted"),
+    AuditAction.SCHEDULE_PUBLISHED: _l("Programme version published"),
 }
 
 

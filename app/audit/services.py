@@ -70,6 +70,8 @@ class AuditAction(StrEnum):
     ACTIVITY_WITHDRAWN = "activity_withdrawn"
     CO_ORGANIZER_INVITED = "co_organizer_invited"
     CO_ORGANIZER_ANSWERED = "co_organizer_answered"
+    SCHEDULE_SUGGESTION_APPLIED = "schedule_suggestion_applied"
+    SCHEDULE_PUBLISHED = "schedule_published"
 
 
 class PersonalValueError(ValueError):

@@ -89,7 +89,7 @@ def _slots(forum: Forum) -> dict[int, plain.Slot]:
             if slot is not None and slot.kind == SlotKind.SESSION:
                 run.append(slot)
                 continue
-            for here, after in zip(run, [*run[1:], None], strict=True):
+            for here, after in zip(run, [*run[1:], None] if run else [], strict=True):
                 slots[here.id] = plain.Slot(
                     id=here.id,
                     day_id=day.id,

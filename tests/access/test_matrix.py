@@ -40,6 +40,7 @@ from app.organizations.models import (
     OrganizationType,
     Registration,
 )
+from app.scheduling.models import ScheduleSuggestion, ScheduleVersion, SuggestionStatus
 from tests import factories
 from tests.access.expected import FORUM, ROLES, redirect_path
 from tests.helpers import csrf_token, log_in
@@ -73,6 +74,7 @@ FORUM_OBJECT_KEYS = {
     "activity_id",
     "co_organizer_id",
     "merge_id",
+    "suggestion_id",
 }
 ORGANIZATION_OBJECT_KEYS = {
     "organization_id",
@@ -115,8 +117,10 @@ def make_forum_with_objects(slug: str | None = None, **fields) -> dict:
     role = factories.grant_role(reviewer, forum, ForumRoleName.REVIEWER)
     db.session.flush()
     organization = make_organization_with_objects(forum)
+    schedule = make_schedule_objects(forum)
     return {
         **organization,
+        **schedule,
         "forum": forum,
         "forum_slug": forum.slug,
         "day_id": day.id,
@@ -126,6 +130,15 @@ def make_forum_with_objects(slug: str | None = None, **fields) -> dict:
         "theme_id": forum.themes[0].id,
         "role_id": role.id,
     }
+
+
+def make_schedule_objects(forum) -> dict:
+    """A finished auto-scheduler suggestion and a published version 1 (both empty)."""
+    suggestion = ScheduleSuggestion(forum_id=forum.id, status=SuggestionStatus.READY)
+    version = ScheduleVersion(forum_id=forum.id, number=1)
+    db.session.add_all([suggestion, version])
+    db.session.flush()
+    return {"suggestion_id": suggestion.id, "version_number": version.number}
 
 
 def make_organization_with_objects(forum) -> dict:
