@@ -12,6 +12,7 @@ from app.demo.accounts import (
 from app.demo.activities import seed_activities
 from app.demo.forums import SEASON_SLUG, seed_forums
 from app.demo.organizations import seed_organizations
+from app.demo.scheduling import seed_schedule
 from app.extensions import db
 
 cli = Blueprint("demo_cli", __name__, cli_group=None)
@@ -39,11 +40,15 @@ def seed_demo() -> None:
             users[VOLUNTEER],
         )
         activities = seed_activities(season, users[ORGANIZER], users[REVIEWER])
+        sessions = seed_schedule(season, users[ORGANIZER])
         db.session.commit()
     click.echo("Demo forums:")
     for forum in forums:
         click.echo(f"  http://127.0.0.1:5000/{forum.slug}/  ({forum.status})")
-    click.echo(f"Demo organizations: {organizations}; activities of the 4th season: {activities}")
+    click.echo(
+        f"Demo organizations: {organizations}; activities of the 4th season: {activities}, "
+        f"{sessions} of them in the published programme"
+    )
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for account in DEMO_ACCOUNTS:
         role = "site administrator" if account.site_admin else (account.role or "participant")
