@@ -81,7 +81,8 @@ def _load_models() -> None:
     import app.notifications.models
     import app.organizations.models
     import app.safety.models
-    import app.scheduling.models  # noqa: F401
+    import app.scheduling.models
+    import app.volunteers.models  # noqa: F401
 
 
 def _translate_login_message() -> None:
