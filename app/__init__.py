@@ -157,6 +157,18 @@ def register_blueprints(app: Flask) -> None:
 
     register_usage()
     app.register_blueprint(scheduling_bp)
+    from app.volunteers import (  # noqa: F401 - each attaches its routes to a blueprint
+        views_coverage,
+        views_feed,
+        views_shifts,
+        views_signup,
+        views_staff,
+        views_teams,
+    )
+    from app.volunteers.blueprints import volunteering_bp, volunteers_staff_bp
+
+    app.register_blueprint(volunteering_bp)
+    app.register_blueprint(volunteers_staff_bp)
     app.register_blueprint(forum_bp)
 
 
