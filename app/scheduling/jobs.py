@@ -31,27 +31,27 @@ def schedule_queue():
     return Queue(QUEUE_NAME, connection=Redis.from_url(current_app.config["REDIS_URL"]))
 
 
-def suggestion_job(suggestion_id: int, keep_placed: bool = True) -> None:
-    """The RQ job; runs inside ``flask schedule-worker``'s app context."""
+def suggestion_job(suggestion_id: int) -> None:
+    """The RQ job; runs inside ``flask schedule-worker``'s app context. Its options
+    (time limit, whether placed sessions stay) are on the suggestion."""
     try:
-        suggesting.run_suggestion(suggestion_id, keep_placed=keep_placed)
+        suggesting.run_suggestion(suggestion_id)
     finally:
         db.session.remove()  # the worker runs many jobs in one app context
 
 
-def start_suggestion(suggestion: ScheduleSuggestion, *, keep_placed: bool = True) -> None:
+def start_suggestion(suggestion: ScheduleSuggestion) -> None:
     """Run a committed suggestion now or hand it to the worker. A queue that cannot
     be reached fails the suggestion (and commits that), rather than leaving it
     queued for ever."""
     mode = current_app.config["SCHEDULER_DISPATCH"]
     if mode != "rq":
-        suggesting.run_suggestion(suggestion.id, keep_placed=keep_placed)
+        suggesting.run_suggestion(suggestion.id)
         return
     try:
         schedule_queue().enqueue(
             suggestion_job,
             suggestion.id,
-            keep_placed,
             job_id=f"suggestion-{suggestion.id}",
             job_timeout=suggestion.time_limit_seconds + JOB_MARGIN_SECONDS,
         )

@@ -106,6 +106,9 @@ class ScheduleSuggestion(db.Model):
 
     ``placements``: [{"activity_id", "room_id", "slot_ids"}] for every session of the
     proposal (kept ones included); ``unplaced``: [{"activity_id", "reason"}].
+    ``keep_placed``: the run kept every placed session where it was (otherwise the
+    unpinned ones could move). ``solver_status``: how good the proposal is known to
+    be ("optimal", "feasible", "greedy", or "unavailable" without OR-Tools).
     """
 
     __tablename__ = "schedule_suggestions"
@@ -118,6 +121,7 @@ class ScheduleSuggestion(db.Model):
         string_enum(SuggestionStatus, 16), default=SuggestionStatus.QUEUED
     )
     time_limit_seconds: Mapped[int] = mapped_column(default=20)
+    keep_placed: Mapped[bool] = mapped_column(default=True)
     requested_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
@@ -126,6 +130,7 @@ class ScheduleSuggestion(db.Model):
     finished_at: Mapped[datetime | None]
     progress: Mapped[int] = mapped_column(default=0)  # per cent of the time limit
     objective: Mapped[float | None]
+    solver_status: Mapped[str | None] = mapped_column(sa.String(16))
     placements: Mapped[list[dict]] = mapped_column(sa.JSON, default=list)
     unplaced: Mapped[list[dict]] = mapped_column(sa.JSON, default=list)
     error: Mapped[str | None] = mapped_column(sa.Text)

@@ -53,7 +53,6 @@ class SuggestionProblem(StrEnum):
 class SuggestionFailure(StrEnum):
     """Why a run failed: the codes stored in ``ScheduleSuggestion.error``."""
 
-    SOLVER_MISSING = "solver_missing"  # OR-Tools (an optional extra) is not installed
     SOLVER_ERROR = "solver_error"
     QUEUE_UNAVAILABLE = "queue_unavailable"  # Redis could not be reached
     ABANDONED = "abandoned"  # the job never finished
@@ -66,7 +65,8 @@ class SuggestionError(Exception):
 
 
 def solve(snapshot: Snapshot, **options):
-    """The auto-scheduler; OR-Tools is an optional extra, imported only when run."""
+    """The auto-scheduler. Without OR-Tools (an optional extra) it still returns a
+    conflict-free greedy schedule, with status "unavailable"."""
     from app.scheduling.solver import suggest_schedule
 
     return suggest_schedule(snapshot, **options)
@@ -97,12 +97,12 @@ def _aware(moment: datetime) -> datetime:
 
 
 def request_suggestion(
-    forum: Forum, by: User, time_limit: int = DEFAULT_TIME_LIMIT
+    forum: Forum, by: User, time_limit: int = DEFAULT_TIME_LIMIT, keep_placed: bool = True
 ) -> ScheduleSuggestion:
-    """Queue a run of the auto-scheduler. Refused while another of the forum's
-    suggestions is queued or running (one that was abandoned is marked failed), and
-    in an archived forum. Whether it may move placed sessions is the job's argument
-    (``jobs.start_suggestion``): the suggestion has no column for it."""
+    """Queue a run of the auto-scheduler. With ``keep_placed`` every placed session
+    stays where it is; otherwise the unpinned ones may move. Refused while another
+    of the forum's suggestions is queued or running (one that was abandoned is
+    marked failed), and in an archived forum."""
     if forum.status == ForumStatus.ARCHIVED:
         raise SuggestionError(SuggestionProblem.READ_ONLY)
     if not MIN_TIME_LIMIT <= time_limit <= MAX_TIME_LIMIT:
@@ -116,6 +116,7 @@ def request_suggestion(
         forum_id=forum.id,
         status=SuggestionStatus.QUEUED,
         time_limit_seconds=time_limit,
+        keep_placed=keep_placed,
         requested_by_id=by.id,
         placements=[],
         unplaced=[],
@@ -132,8 +133,9 @@ def fail_suggestion(suggestion: ScheduleSuggestion, failure: SuggestionFailure) 
     db.session.flush()
 
 
-def run_suggestion(suggestion_id: int, *, keep_placed: bool = True) -> None:
-    """The job: solve the forum's current draft and store the proposal.
+def run_suggestion(suggestion_id: int) -> None:
+    """The job: solve the forum's current draft as the suggestion asked (time
+    limit, whether placed sessions stay) and store the proposal.
 
     A job is its own unit of work, so unlike the other services this one commits:
     once when it starts, at most every second for its progress, once at the end.
@@ -146,6 +148,7 @@ def run_suggestion(suggestion_id: int, *, keep_placed: bool = True) -> None:
     suggestion.status = SuggestionStatus.RUNNING
     suggestion.started_at = utcnow()
     forum_id, time_limit = suggestion.forum_id, suggestion.time_limit_seconds
+    keep_placed = suggestion.keep_placed
     db.session.commit()
     try:
         result = solve(
@@ -154,9 +157,6 @@ def run_suggestion(suggestion_id: int, *, keep_placed: bool = True) -> None:
             keep_placed=keep_placed,
             progress=_progress_reporter(suggestion_id, time_limit),
         )
-    except ImportError:
-        log.exception("auto-scheduler unavailable (suggestion %s)", suggestion_id)
-        _finish(suggestion_id, failure=SuggestionFailure.SOLVER_MISSING)
     except Exception:
         log.exception("auto-scheduler failed (suggestion %s)", suggestion_id)
         _finish(suggestion_id, failure=SuggestionFailure.SOLVER_ERROR)
@@ -194,7 +194,9 @@ def _progress_reporter(suggestion_id: int, time_limit: int) -> Callable[..., Non
 
 
 def _finish(suggestion_id: int, *, result=None, failure: SuggestionFailure | None = None) -> None:
-    """Store the outcome unless the suggestion was discarded meanwhile."""
+    """Store the outcome unless the suggestion was discarded meanwhile. A greedy
+    schedule (OR-Tools missing or out of time) is a proposal like any other: ready,
+    with its solver status saying how good it is known to be."""
     db.session.rollback()
     values: dict = {"finished_at": utcnow(), "progress": 100}
     if failure is not None:
@@ -202,6 +204,7 @@ def _finish(suggestion_id: int, *, result=None, failure: SuggestionFailure | Non
     else:
         values.update(
             status=SuggestionStatus.READY,
+            solver_status=result.status,
             objective=float(result.objective) if result.objective is not None else None,
             placements=[
                 {"activity_id": aid, "room_id": spot.room_id, "slot_ids": list(spot.slot_ids)}

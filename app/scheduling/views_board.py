@@ -39,7 +39,7 @@ from app.scheduling.forms_board import (
 from app.scheduling.placement_messages import placement_message
 
 # Pages of the other scheduling helpers, linked from the board once they exist.
-OTHER_PAGES = ("scheduling.suggest", "scheduling.publish")
+OTHER_PAGES = ("scheduling.versions", "scheduling.suggest", "scheduling.publish")
 
 
 @dataclass

@@ -52,14 +52,18 @@ PROBLEMS = {
     ),
 }
 FAILURES = {
-    SuggestionFailure.SOLVER_MISSING: _l(
-        "The auto-scheduler is not installed on this server (OR-Tools is missing)."
-    ),
     SuggestionFailure.SOLVER_ERROR: _l("The auto-scheduler stopped with an error."),
     SuggestionFailure.QUEUE_UNAVAILABLE: _l(
         "The job could not be handed to the background worker (Redis is unreachable)."
     ),
     SuggestionFailure.ABANDONED: _l("The job never finished (its worker may have stopped)."),
+}
+# How good the proposal is known to be (``SolverResult.status``).
+SOLVER_STATUSES = {
+    "optimal": _l("Best schedule proven."),
+    "feasible": _l("Good schedule found within the time limit."),
+    "greedy": _l("Quick schedule (the optimiser found nothing better in time)."),
+    "unavailable": _l("Quick schedule: the optimiser (OR-Tools) is not installed."),
 }
 STATUS_LABELS = {
     SuggestionStatus.QUEUED: _l("waiting to start"),
@@ -88,7 +92,9 @@ def suggest():
     form = SuggestForm()
     if form.validate_on_submit():
         try:
-            suggestion = suggesting.request_suggestion(g.forum, current_user, form.time_limit.data)
+            suggestion = suggesting.request_suggestion(
+                g.forum, current_user, form.time_limit.data, keep_placed=not form.may_move.data
+            )
         except SuggestionError as error:
             flash(str(PROBLEMS[error.problem]), "warning")
             running = suggesting.open_suggestion(g.forum)
@@ -96,7 +102,7 @@ def suggest():
                 return redirect(url_for(".suggestion", suggestion_id=running.id))
         else:
             db.session.commit()
-            jobs.start_suggestion(suggestion, keep_placed=not form.may_move.data)
+            jobs.start_suggestion(suggestion)
             return redirect(url_for(".suggestion", suggestion_id=suggestion.id))
     return render_template(
         "scheduling/suggest.html",
@@ -172,6 +178,7 @@ def suggestion(suggestion_id: int):
         if suggestion.status == SuggestionStatus.FAILED
         else None,
         status_labels=STATUS_LABELS,
+        solver_status=SOLVER_STATUSES.get(suggestion.solver_status or ""),
         board_url=board_url(),
         **review,
     )

@@ -5,7 +5,9 @@ Generated from ``app.url_map``: a new rule without an entry in one of the
 purpose. The matrix forum is open and holds one of each of its objects (a day, a
 slot, a room, a closure, a theme, a reviewer's role, charter version 1), which the
 rules' arguments name; a second forum holds the same, and its objects answer 404
-under the first.
+under the first. Its activity is accepted and placed on the draft schedule in a
+second room and slot, so the board shows its card and the session rules act on a
+real session while the first room and slot stay free.
 """
 
 import importlib
@@ -40,7 +42,13 @@ from app.organizations.models import (
     OrganizationType,
     Registration,
 )
-from app.scheduling.models import ScheduleSuggestion, ScheduleVersion, SuggestionStatus
+from app.scheduling.models import (
+    Placement,
+    PlacementCell,
+    ScheduleSuggestion,
+    ScheduleVersion,
+    SuggestionStatus,
+)
 from tests import factories
 from tests.access.expected import FORUM, ROLES, redirect_path
 from tests.helpers import csrf_token, log_in
@@ -62,6 +70,9 @@ EXPECTED = _expected()
 DELEGATE_PHONE = ("+9647809876543", "+964 780 987 6543", "780 987 6543")
 SEES_DELEGATES = {"member", "organizer"}
 PAGES_WITH_DELEGATES = {"registration.view", "registrations_staff.detail"}
+# Pages that show the matrix activity's session card: never a presenter's contacts,
+# whoever looks.
+PAGES_WITH_SESSION_CARD = {"scheduling.board"}
 FORUM_OBJECT_KEYS = {
     "day_id",
     "slot_id",
@@ -115,9 +126,14 @@ def make_forum_with_objects(slug: str | None = None, **fields) -> dict:
     forum.charters.append(CharterVersion(version=1, text_en="Charter of Principles"))
     reviewer = factories.make_user()
     role = factories.grant_role(reviewer, forum, ForumRoleName.REVIEWER)
+    # Where the matrix activity is placed; the rules' room and slot stay free.
+    session_slot = TimeSlot(starts_at=time(14), ends_at=time(15, 30))
+    day.slots.append(session_slot)
+    session_room = Room(name_en="Small room", capacity=40)
+    forum.rooms.append(session_room)
     db.session.flush()
     organization = make_organization_with_objects(forum)
-    schedule = make_schedule_objects(forum)
+    schedule = make_schedule_objects(forum, organization["activity_id"], session_room, session_slot)
     return {
         **organization,
         **schedule,
@@ -132,11 +148,18 @@ def make_forum_with_objects(slug: str | None = None, **fields) -> dict:
     }
 
 
-def make_schedule_objects(forum) -> dict:
-    """A finished auto-scheduler suggestion and a published version 1 (both empty)."""
-    suggestion = ScheduleSuggestion(forum_id=forum.id, status=SuggestionStatus.READY)
+def make_schedule_objects(forum, activity_id: int, room: Room, slot: TimeSlot) -> dict:
+    """The accepted activity placed in ``room`` at ``slot`` on the draft, a finished
+    auto-scheduler suggestion and a published version 1 (both empty)."""
+    placement = Placement(
+        forum_id=forum.id, activity_id=activity_id, room_id=room.id, day_id=slot.day_id
+    )
+    placement.cells.append(PlacementCell(room_id=room.id, slot_id=slot.id))
+    suggestion = ScheduleSuggestion(
+        forum_id=forum.id, status=SuggestionStatus.READY, solver_status="greedy"
+    )
     version = ScheduleVersion(forum_id=forum.id, number=1)
-    db.session.add_all([suggestion, version])
+    db.session.add_all([placement, suggestion, version])
     db.session.flush()
     return {"suggestion_id": suggestion.id, "version_number": version.number}
 
@@ -173,7 +196,7 @@ def make_organization_with_objects(forum) -> dict:
 
 
 def make_activities(forum, organization) -> dict:
-    """A submitted activity of ``organization`` with a presenter (whose phone is the
+    """An accepted activity of ``organization`` with a presenter (whose phone is the
     canary), a pending co-organizer invitation to another organization, and a
     proposed fusion with another organization's activity."""
     activity = Activity(
@@ -182,7 +205,7 @@ def make_activities(forum, organization) -> dict:
         title_en="Save the Tigris",
         description_en="A workshop.",
         spoken_languages=["ar"],
-        status=ActivityStatus.SUBMITTED,
+        status=ActivityStatus.ACCEPTED,
     )
     activity.presenters.append(Presenter(name="Presenter", phone=DELEGATE_PHONE[0]))
     other_organization = factories.make_organization(members=[factories.make_user()])
@@ -275,10 +298,13 @@ def test_access_matrix(app, matrix, role):
         expected = answers[role]
         where = f"{method} {url} as {role}"
         body = response.get_data(as_text=True)
-        if role not in SEES_DELEGATES:
+        if role not in SEES_DELEGATES or rule.endpoint in PAGES_WITH_SESSION_CARD:
             assert not any(phone in body for phone in DELEGATE_PHONE), f"phone shown: {where}"
         elif rule.endpoint in PAGES_WITH_DELEGATES and response.status_code == 200:
             assert DELEGATE_PHONE[1] in body, f"the check above would see the phone: {where}"
+        if rule.endpoint in PAGES_WITH_SESSION_CARD and response.status_code == 200:
+            card = f'id="session-{matrix["activity_id"]}"'
+            assert card in body, f"the phone check above would see the card: {where}"
         if isinstance(expected, int):
             assert response.status_code == expected, where
         else:

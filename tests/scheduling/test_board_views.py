@@ -289,6 +289,10 @@ def test_reviewers_and_coordinators_look_but_do_not_change(app, setup, who):
     assert "Put here" not in page
     assert "Remove" not in page
     assert "board.js" not in page
+    versions = f"/{setup.slug}/staff/schedule/versions"
+    assert f'href="{versions}"' in page, "whoever sees the board may read the versions"
+    assert f'href="/{setup.slug}/staff/schedule/publish"' not in page
+    assert client.get(versions).status_code == 200
     token = csrf_token(client.get("/"))
     choice = {
         "csrf_token": token,

@@ -2,6 +2,7 @@
 and a stand-in), the difference from the draft, accepting whole or in part,
 refusing when the draft changed, discarding."""
 
+import sys
 from datetime import timedelta
 
 import pytest
@@ -22,8 +23,8 @@ from tests import factories
 from tests.scheduling.board_data import accepted, make_data
 
 
-def _result(placements: dict, unplaced: dict | None = None) -> SolverResult:
-    return SolverResult(placements, unplaced or {}, 3.0, "optimal", 0.01, 0.02)
+def _result(placements: dict, unplaced: dict | None = None, status="optimal") -> SolverResult:
+    return SolverResult(placements, unplaced or {}, 3.0, status, 0.01, 0.02)
 
 
 def _placements(forum) -> dict[int, tuple[int, tuple[int, ...]]]:
@@ -46,6 +47,14 @@ def test_a_request_is_queued_with_its_time_limit_and_who_asked(ctx):
     suggestion = suggesting.request_suggestion(data.forum, data.organizer, 30)
     assert suggestion.status == SuggestionStatus.QUEUED
     assert (suggestion.time_limit_seconds, suggestion.requested_by_id) == (30, data.organizer.id)
+    assert (suggestion.keep_placed, suggestion.solver_status) == (True, None)
+
+
+def test_a_request_that_may_move_sessions_says_so_on_the_row(ctx):
+    data = make_data()
+    suggestion = suggesting.request_suggestion(data.forum, data.organizer, keep_placed=False)
+    db.session.expire_all()
+    assert db.session.get(ScheduleSuggestion, suggestion.id).keep_placed is False
 
 
 @pytest.mark.parametrize("seconds", [0, 4, 301])
@@ -89,6 +98,7 @@ def test_the_real_solver_places_the_unplaced_and_the_diff_lists_them(ctx):
     suggestion = db.session.get(ScheduleSuggestion, suggestion.id)
     assert suggestion.status == SuggestionStatus.READY, suggestion.error
     assert (suggestion.progress, suggestion.finished_at is not None) == (100, True)
+    assert suggestion.solver_status in ("optimal", "feasible", "greedy")
     diff = suggesting.suggestion_diff(suggestion, load_snapshot(data.forum))
     assert {c.activity_id for c in diff.placed} == {big.id, small.id}
     assert all(c.before is None for c in diff.placed)
@@ -111,8 +121,8 @@ def test_the_job_reports_progress_and_passes_its_options(ctx, monkeypatch):
         return _result({})
 
     monkeypatch.setattr(suggesting, "solve", fake)
-    suggestion = suggesting.request_suggestion(data.forum, data.organizer, 12)
-    suggesting.run_suggestion(suggestion.id, keep_placed=False)
+    suggestion = suggesting.request_suggestion(data.forum, data.organizer, 12, keep_placed=False)
+    suggesting.run_suggestion(suggestion.id)
     assert seen == {
         "time_limit": 12.0,
         "keep_placed": False,
@@ -121,10 +131,32 @@ def test_the_job_reports_progress_and_passes_its_options(ctx, monkeypatch):
     }
 
 
-@pytest.mark.parametrize(
-    ("error", "code"), [(ImportError, "solver_missing"), (RuntimeError, "solver_error")]
-)
-def test_a_solver_failure_is_stored_with_its_code(ctx, monkeypatch, error, code):
+@pytest.mark.parametrize("status", ["optimal", "feasible", "greedy", "unavailable"])
+def test_the_solver_status_is_stored_and_every_result_is_ready(ctx, monkeypatch, status):
+    data = make_data()
+    activity = accepted(data, "Talk")
+    placements = {activity.id: Spot(data.hall.id, (data.morning.id,))}
+    monkeypatch.setattr(suggesting, "solve", lambda s, **o: _result(placements, status=status))
+    suggestion = suggesting.request_suggestion(data.forum, data.organizer)
+    suggesting.run_suggestion(suggestion.id)
+    suggestion = db.session.get(ScheduleSuggestion, suggestion.id)
+    assert (suggestion.status, suggestion.solver_status) == (SuggestionStatus.READY, status)
+    assert suggestion.error is None
+
+
+def test_without_or_tools_the_greedy_schedule_is_ready(ctx, monkeypatch):
+    data = make_data()
+    activity = accepted(data, "Talk")
+    monkeypatch.setitem(sys.modules, "ortools", None)  # importing it raises ImportError
+    suggestion = suggesting.request_suggestion(data.forum, data.organizer, 5)
+    suggesting.run_suggestion(suggestion.id)
+    suggestion = db.session.get(ScheduleSuggestion, suggestion.id)
+    assert (suggestion.status, suggestion.solver_status) == (SuggestionStatus.READY, "unavailable")
+    assert [row["activity_id"] for row in suggestion.placements] == [activity.id]
+
+
+@pytest.mark.parametrize("error", [ImportError, RuntimeError])
+def test_a_solver_failure_is_stored_with_its_code(ctx, monkeypatch, error):
     data = make_data()
 
     def broken(snapshot, **options):
@@ -134,8 +166,9 @@ def test_a_solver_failure_is_stored_with_its_code(ctx, monkeypatch, error, code)
     suggestion = suggesting.request_suggestion(data.forum, data.organizer)
     suggesting.run_suggestion(suggestion.id)
     suggestion = db.session.get(ScheduleSuggestion, suggestion.id)
-    assert (suggestion.status, suggestion.error) == (SuggestionStatus.FAILED, code)
-    assert SuggestionFailure(code)
+    assert (suggestion.status, suggestion.error) == (SuggestionStatus.FAILED, "solver_error")
+    assert suggestion.solver_status is None
+    assert SuggestionFailure(suggestion.error)
 
 
 def test_a_suggestion_discarded_while_it_runs_stays_discarded(ctx, monkeypatch):

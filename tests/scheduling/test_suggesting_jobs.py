@@ -32,18 +32,18 @@ def test_inline_dispatch_runs_the_suggestion_at_once(app, ctx, monkeypatch):
     assert db.session.get(ScheduleSuggestion, suggestion.id).status == SuggestionStatus.READY
 
 
-def test_rq_dispatch_enqueues_the_job_with_its_options(app, ctx, monkeypatch):
+def test_rq_dispatch_enqueues_the_job_with_the_suggestion_id(app, ctx, monkeypatch):
     monkeypatch.setitem(app.config, "SCHEDULER_DISPATCH", "rq")
     queue = FakeQueue()
     monkeypatch.setattr(jobs, "schedule_queue", lambda: queue)
     monkeypatch.setattr(suggesting, "solve", _empty_result)
     data = make_data()
-    suggestion = suggesting.request_suggestion(data.forum, data.organizer, 40)
-    jobs.start_suggestion(suggestion, keep_placed=False)
+    suggestion = suggesting.request_suggestion(data.forum, data.organizer, 40, keep_placed=False)
+    jobs.start_suggestion(suggestion)
     assert queue.jobs == [
         (
             jobs.suggestion_job,
-            (suggestion.id, False),
+            (suggestion.id,),
             {
                 "job_id": f"suggestion-{suggestion.id}",
                 "job_timeout": 40 + jobs.JOB_MARGIN_SECONDS,
@@ -53,13 +53,20 @@ def test_rq_dispatch_enqueues_the_job_with_its_options(app, ctx, monkeypatch):
     assert suggestion.status == SuggestionStatus.QUEUED, "the worker runs it, not the request"
 
 
-def test_the_job_runs_the_suggestion(app, ctx, monkeypatch):
-    runs = []
+def test_the_job_runs_the_suggestion_as_its_row_asked(app, ctx, monkeypatch):
+    seen = []
     monkeypatch.setattr(
-        suggesting, "run_suggestion", lambda sid, keep_placed: runs.append((sid, keep_placed))
+        suggesting,
+        "solve",
+        lambda snapshot, **options: seen.append(options["keep_placed"]) or _empty_result(snapshot),
     )
-    jobs.suggestion_job(7, False)
-    assert runs == [(7, False)]
+    data = make_data()
+    suggestion = suggesting.request_suggestion(data.forum, data.organizer, keep_placed=False)
+    suggestion_id = suggestion.id
+    db.session.commit()
+    jobs.suggestion_job(suggestion_id)
+    assert seen == [False]
+    assert db.session.get(ScheduleSuggestion, suggestion_id).status == SuggestionStatus.READY
 
 
 def test_an_unreachable_queue_fails_the_suggestion(app, ctx, monkeypatch):

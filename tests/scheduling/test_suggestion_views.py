@@ -260,3 +260,41 @@ def test_may_move_lets_the_solver_move_placed_sessions(app, setup, monkeypatch):
         db.session.commit()
     post_form(client, f"{setup.base}/suggest", {"time_limit": "5", "may_move": "y"})
     assert seen == [True, False]
+    with app.app_context():
+        rows = db.session.scalars(sa.select(ScheduleSuggestion).order_by(ScheduleSuggestion.id))
+        assert [row.keep_placed for row in rows] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        ("optimal", "Best schedule proven."),
+        ("feasible", "Good schedule found within the time limit."),
+        ("greedy", "Quick schedule (the optimiser found nothing better in time)."),
+        ("unavailable", "Quick schedule: the optimiser (OR-Tools) is not installed."),
+    ],
+)
+def test_the_page_says_how_good_the_schedule_is(app, setup, monkeypatch, status, words):
+    result = SolverResult({setup.first: Spot(setup.hall, (setup.morning,))}, {}, 1.0, status, 0, 0)
+    monkeypatch.setattr(suggesting, "solve", lambda snapshot, **options: result)
+    client = _organizer(app, setup)
+    page = client.get(_suggested(app, setup, client)).get_data(as_text=True)
+    assert words in page
+    assert "Save the Tigris" in page, "a quick schedule is ready to review like any other"
+    assert "Accept all" in page
+
+
+@pytest.mark.parametrize(
+    ("may_move", "words"),
+    [
+        ({}, "sessions already placed stay where they are"),
+        ({"may_move": "y"}, "sessions not pinned may move"),
+    ],
+)
+def test_the_page_says_whether_placed_sessions_could_move(app, setup, may_move, words):
+    client = _organizer(app, setup)
+    response = post_form(client, f"{setup.base}/suggest", {"time_limit": "5", **may_move})
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert words in page
+    other = {"sessions already placed stay where they are", "sessions not pinned may move"}
+    assert not any(text in page for text in other - {words})
