@@ -59,6 +59,7 @@ ACTION_LABELS = {
     AuditAction.CO_ORGANIZER_ANSWERED: _l("Co-organizer invitation answered"),
     AuditAction.SCHEDULE_SUGGESTION_APPLIED: _l("Suggested schedule accepted"),
     AuditAction.SCHEDULE_PUBLISHED: _l("Programme version published"),
+    AuditAction.SHIFT_RULE_OVERRIDDEN: _l("Shift rule overridden"),
 }
 
 

@@ -72,6 +72,7 @@ class AuditAction(StrEnum):
     CO_ORGANIZER_ANSWERED = "co_organizer_answered"
     SCHEDULE_SUGGESTION_APPLIED = "schedule_suggestion_applied"
     SCHEDULE_PUBLISHED = "schedule_published"
+    SHIFT_RULE_OVERRIDDEN = "shift_rule_overridden"
 
 
 class PersonalValueError(ValueError):
