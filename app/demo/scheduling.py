@@ -3,8 +3,6 @@ auto-scheduler and published as version 1, with a few left for the board and one
 session moved on the draft since, so the board, the suggestions and the next
 version all have something to show."""
 
-from dataclasses import replace
-
 from app.accounts.models import User
 from app.forums.models import Forum
 from app.scheduling.conflicts import new_conflicts
@@ -23,11 +21,16 @@ def seed_schedule(forum: Forum, organizer: User) -> int:
     if published_programme(forum) is not None:
         return len(published_programme(forum).sessions)
     snapshot = load_snapshot(forum)
+    plan = suggest_schedule(snapshot, time_limit=3)
+    # Three one-slot sessions of the plan are left for the board: their places stay free.
     in_sequences = {a for sequence in snapshot.sequences for a in sequence}
-    left = [a for a in sorted(snapshot.activities) if a not in in_sequences][-LEFT_TO_PLACE:]
-    to_place = {a: v for a, v in snapshot.activities.items() if a not in left}
-    plan = suggest_schedule(replace(snapshot, activities=to_place), time_limit=3)
-    apply_changes(forum, plan.placements, by=organizer, before=snapshot)
+    left = [
+        a
+        for a, spot in sorted(plan.placements.items())
+        if len(spot.slot_ids) == 1 and a not in in_sequences
+    ][-LEFT_TO_PLACE:]
+    placed = {a: spot for a, spot in plan.placements.items() if a not in left}
+    apply_changes(forum, placed, by=organizer, before=snapshot)
     version = publish_schedule(forum, organizer, NOTE)
     _move_one_session(forum, organizer)
     return len(version.sessions)

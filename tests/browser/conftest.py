@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from flask import Flask, got_request_exception
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, pgettext
 from flask_migrate import upgrade
 from playwright.sync_api import Page
 from werkzeug.serving import make_server
@@ -90,10 +90,13 @@ def _no_server_errors(live_app: Flask) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def translate(live_app: Flask) -> Callable[..., str]:
-    """The app's own translation of a message: ``translate("ar", "Log in")``."""
+    """The app's own translation of a message: ``translate("ar", "Log in")``, or of
+    one with a context: ``translate("ar", "Submitted", context="activity status")``."""
 
-    def translate(language: str, message: str, **variables) -> str:
+    def translate(language: str, message: str, context: str | None = None, **variables) -> str:
         with live_app.test_request_context(), force_locale(language):
+            if context is not None:
+                return pgettext(context, message, **variables)
             return gettext(message, **variables)
 
     return translate

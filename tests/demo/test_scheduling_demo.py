@@ -10,6 +10,7 @@ from app.scheduling.conflicts import find_conflicts
 from app.scheduling.loading import load_snapshot
 from app.scheduling.models import ChangeKind, Placement, ScheduleVersion
 from app.scheduling.publishing import pending_changes, published_programme
+from app.scheduling.solver import suggest_schedule
 
 
 def _seed(app) -> None:
@@ -33,6 +34,10 @@ def test_the_season_has_a_published_programme_and_a_draft_to_work_on(app, ctx):
     assert len(version.sessions) == len(snapshot.activities) - 3
     assert [kind for _activity, kind in pending_changes(season)] == [ChangeKind.MOVED]
     assert find_conflicts(snapshot) == []
+    # The ones left can be placed around the others: "suggest a schedule" shows it.
+    suggestion = suggest_schedule(snapshot, time_limit=2)
+    assert suggestion.unplaced == {}
+    assert unplaced <= set(suggestion.placements)
 
 
 def test_the_completed_sequence_is_placed_back_to_back(app, ctx):
