@@ -179,8 +179,17 @@ def register_cli(app: Flask) -> None:
     from app.notifications.cli import cli as notifications_cli
     from app.safety.cli import cli as safety_cli
     from app.scheduling.jobs import cli as scheduling_cli
+    from app.volunteers.cli import cli as volunteers_cli
 
-    clis = (accounts_cli, core_cli, demo_cli, notifications_cli, safety_cli, scheduling_cli)
+    clis = (
+        accounts_cli,
+        core_cli,
+        demo_cli,
+        notifications_cli,
+        safety_cli,
+        scheduling_cli,
+        volunteers_cli,
+    )
     for blueprint in clis:
         app.register_blueprint(blueprint)
 

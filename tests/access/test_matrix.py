@@ -49,6 +49,7 @@ from app.scheduling.models import (
     ScheduleVersion,
     SuggestionStatus,
 )
+from app.volunteers.models import Shift, ShiftSignup, Team, Volunteer, VolunteerStatus
 from tests import factories
 from tests.access.expected import FORUM, ROLES, redirect_path
 from tests.helpers import csrf_token, log_in
@@ -69,7 +70,13 @@ EXPECTED = _expected()
 # roles may see it.
 DELEGATE_PHONE = ("+9647809876543", "+964 780 987 6543", "780 987 6543")
 SEES_DELEGATES = {"member", "organizer"}
-PAGES_WITH_DELEGATES = {"registration.view", "registrations_staff.detail"}
+PAGES_WITH_DELEGATES = {
+    "registration.view",
+    "registrations_staff.detail",
+    # The matrix volunteer's phone is the same canary, for coordinators only.
+    "volunteers_staff.index",
+    "volunteers_staff.roster",
+}
 # Pages that show the matrix activity's session card: never a presenter's contacts,
 # whoever looks.
 PAGES_WITH_SESSION_CARD = {"scheduling.board"}
@@ -86,6 +93,10 @@ FORUM_OBJECT_KEYS = {
     "co_organizer_id",
     "merge_id",
     "suggestion_id",
+    "team_id",
+    "shift_id",
+    "volunteer_id",
+    "signup_id",
 }
 ORGANIZATION_OBJECT_KEYS = {
     "organization_id",
@@ -134,9 +145,11 @@ def make_forum_with_objects(slug: str | None = None, **fields) -> dict:
     db.session.flush()
     organization = make_organization_with_objects(forum)
     schedule = make_schedule_objects(forum, organization["activity_id"], session_room, session_slot)
+    volunteering = make_volunteer_objects(forum, day, room)
     return {
         **organization,
         **schedule,
+        **volunteering,
         "forum": forum,
         "forum_slug": forum.slug,
         "day_id": day.id,
@@ -162,6 +175,33 @@ def make_schedule_objects(forum, activity_id: int, room: Room, slot: TimeSlot) -
     db.session.add_all([placement, suggestion, version])
     db.session.flush()
     return {"suggestion_id": suggestion.id, "version_number": version.number}
+
+
+def make_volunteer_objects(forum, day, room: Room) -> dict:
+    """A team with a shift in ``room``, held by an approved volunteer (an account of
+    no matrix role) whose phone is the canary: only the forum's staff may see it."""
+    team = Team(forum_id=forum.id, name_en="Guides")
+    db.session.add(team)
+    db.session.flush()
+    shift = Shift(
+        forum_id=forum.id, team_id=team.id, day_id=day.id, room_id=room.id,
+        starts_at=time(9), ends_at=time(12), places_needed=2,
+    )  # fmt: skip
+    volunteer = Volunteer(
+        forum_id=forum.id, user_id=factories.make_user().id, status=VolunteerStatus.APPROVED,
+        languages=["ar"], phone=DELEGATE_PHONE[0], feed_nonce="0" * 32,
+    )  # fmt: skip
+    db.session.add_all([shift, volunteer])
+    db.session.flush()
+    signup = ShiftSignup(shift_id=shift.id, volunteer_id=volunteer.id)
+    db.session.add(signup)
+    db.session.flush()
+    return {
+        "team_id": team.id,
+        "shift_id": shift.id,
+        "volunteer_id": volunteer.id,
+        "signup_id": signup.id,
+    }
 
 
 def make_organization_with_objects(forum) -> dict:
