@@ -60,6 +60,7 @@ ACTION_LABELS = {
     AuditAction.SCHEDULE_SUGGESTION_APPLIED: _l("Suggested schedule accepted"),
     AuditAction.SCHEDULE_PUBLISHED: _l("Programme version published"),
     AuditAction.SHIFT_RULE_OVERRIDDEN: _l("Shift rule overridden"),
+    AuditAction.VOLUNTEER_DECIDED: _l("Volunteer approved or turned down"),
 }
 
 

@@ -73,6 +73,7 @@ class AuditAction(StrEnum):
     SCHEDULE_SUGGESTION_APPLIED = "schedule_suggestion_applied"
     SCHEDULE_PUBLISHED = "schedule_published"
     SHIFT_RULE_OVERRIDDEN = "shift_rule_overridden"
+    VOLUNTEER_DECIDED = "volunteer_decided"
 
 
 class PersonalValueError(ValueError):

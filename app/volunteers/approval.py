@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
 from app.accounts.models import User
+from app.audit.services import AuditAction, record
 from app.core.i18n import localized
 from app.extensions import db
 from app.forums.models import Forum
@@ -141,6 +142,13 @@ def _decide(volunteer: Volunteer, status: VolunteerStatus, by: User, now: dateti
     volunteer.decided_at = now
     volunteer.decided_by_id = by.id
     db.session.flush()
+    record(
+        AuditAction.VOLUNTEER_DECIDED,
+        actor=by,
+        obj=volunteer,
+        forum=volunteer.forum,
+        status=str(status),
+    )
 
 
 def _tell(volunteer: Volunteer, template: str, subject, **context) -> None:

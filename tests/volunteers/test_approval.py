@@ -91,3 +91,19 @@ def test_rules_out_of_bounds_are_refused(forum):
         approval.update_policy(forum, PolicyDetails(False, -1, 25, 0, 400))
     assert set(refused.value.fields) == {"drop_cutoff_hours", "max_hours_per_day", "advance_days"}
     assert db.session.get(VolunteeringPolicy, forum.id) is None
+
+
+def test_decisions_are_audited_without_personal_data(forum, coordinator):
+    import sqlalchemy as sa
+
+    from app.audit.models import AuditEvent
+
+    volunteer = make_volunteer(forum, status=VolunteerStatus.PENDING, phone="+9647701234567")
+    approval.reject_volunteer(volunteer, by=coordinator, now=NOW)
+    event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "volunteer_decided"))
+    assert (event.actor_id, event.object_id, event.forum_id) == (
+        coordinator.id,
+        volunteer.id,
+        forum.id,
+    )
+    assert event.details == {"status": "rejected"}
