@@ -13,6 +13,7 @@ from app.demo.activities import seed_activities
 from app.demo.forums import SEASON_SLUG, seed_forums
 from app.demo.organizations import seed_organizations
 from app.demo.scheduling import seed_schedule
+from app.demo.volunteers import seed_volunteers
 from app.extensions import db
 
 cli = Blueprint("demo_cli", __name__, cli_group=None)
@@ -22,6 +23,7 @@ ORGANIZER = "organizer@isf-demo.example.org"
 REVIEWER = "reviewer@isf-demo.example.org"
 CSO = "cso@isf-demo.example.org"
 VOLUNTEER = "volunteer@isf-demo.example.org"
+VOLUNTEER_COORDINATOR = "volunteers@isf-demo.example.org"
 
 
 @cli.cli.command("seed-demo")
@@ -41,6 +43,7 @@ def seed_demo() -> None:
         )
         activities = seed_activities(season, users[ORGANIZER], users[REVIEWER])
         sessions = seed_schedule(season, users[ORGANIZER])
+        volunteers = seed_volunteers(season, users[VOLUNTEER_COORDINATOR], users[VOLUNTEER])
         db.session.commit()
     click.echo("Demo forums:")
     for forum in forums:
@@ -48,6 +51,11 @@ def seed_demo() -> None:
     click.echo(
         f"Demo organizations: {organizations}; activities of the 4th season: {activities}, "
         f"{sessions} of them in the published programme"
+    )
+    click.echo(
+        f"Volunteers of the 4th season: {volunteers.volunteers} ({volunteers.pending} pending), "
+        f"{volunteers.teams} teams, {volunteers.shifts} shifts, "
+        f"{volunteers.taken} of {volunteers.places} places taken"
     )
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for account in DEMO_ACCOUNTS:
