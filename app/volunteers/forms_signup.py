@@ -6,6 +6,7 @@ puts beside the fields.
 """
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -129,7 +130,7 @@ class VolunteerForm(FlaskForm):
         description=_l("Only the forum's volunteer coordinators and you see it."),
         render_kw={"dir": "auto", "rows": 3},
     )
-    submit = SubmitField(_l("Volunteer"))
+    submit = SubmitField(lazy_pgettext("sign-up button", "Volunteer"))
 
     def prepare(self, forum: Forum, details: VolunteerDetails | None = None) -> None:
         """Choices of ``forum``; on a first showing, one row per day, filled from

@@ -149,7 +149,7 @@ def test_a_volunteer_signs_up_takes_shifts_is_refused_an_overlap_drops_one_and_d
     page.get_by_label(ar("WhatsApp")).check()
     _fits_the_phone(page)
     screenshot(page, "volunteer-sign-up")
-    page.get_by_role("button", name=ar("Volunteer"), exact=True).click()
+    page.get_by_role("button", name=ar("Volunteer", context="sign-up button"), exact=True).click()
 
     # 3. Approved at once: the free shifts, the three of them.
     expect(page).to_have_url(re.compile(rf"/{SLUG}/volunteer/shifts$"))
