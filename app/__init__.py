@@ -78,6 +78,7 @@ def _load_models() -> None:
     import app.activities.models
     import app.audit.models
     import app.forums.models
+    import app.interpreting.models
     import app.notifications.models
     import app.organizations.models
     import app.safety.models
@@ -169,6 +170,21 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(volunteering_bp)
     app.register_blueprint(volunteers_staff_bp)
+    from app.interpreting import (  # noqa: F401 - each attaches its routes to a blueprint
+        views_assignments,
+        views_board,
+        views_coverage,
+        views_staff,
+        views_team,
+    )
+    from app.interpreting.blueprints import interpreting_bp, interpreting_staff_bp
+
+    app.register_blueprint(interpreting_bp)
+    app.register_blueprint(interpreting_staff_bp)
+    from app.programme import views as programme_views  # noqa: F401
+    from app.programme.blueprints import programme_bp
+
+    app.register_blueprint(programme_bp)
     app.register_blueprint(forum_bp)
 
 

@@ -147,5 +147,16 @@ def _sequences(forum: Forum) -> tuple[tuple[int, ...], ...]:
 
 
 def interpreter_assignments(forum: Forum) -> dict[str, frozenset[int]]:
-    """Interpreters' sessions; the interpretation team (issue 9) fills it in."""
-    return {}
+    """Each interpreter's sessions, so the conflict engine sees an interpreter in
+    two places at once (keys are opaque and never shown)."""
+    from app.interpreting.models import InterpretationAssignment, InterpretationNeed
+
+    rows = db.session.execute(
+        sa.select(InterpretationAssignment.interpreter_id, InterpretationNeed.activity_id)
+        .join(InterpretationNeed, InterpretationNeed.id == InterpretationAssignment.need_id)
+        .where(InterpretationNeed.forum_id == forum.id)
+    )
+    sessions: dict[str, set[int]] = {}
+    for interpreter_id, activity_id in rows:
+        sessions.setdefault(f"interpreter:{interpreter_id}", set()).add(activity_id)
+    return {key: frozenset(ids) for key, ids in sessions.items()}

@@ -1,0 +1,2 @@
+"""The interpretation team: interpreters, the needs of each placed session, and
+who interprets what."""

@@ -1,0 +1,3 @@
+"""Routes: see the module docstring once written."""
+
+from app.interpreting.blueprints import interpreting_bp  # noqa: F401

@@ -1,0 +1,1 @@
+"""The public programme of a forum: its latest published version."""
