@@ -170,13 +170,11 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(volunteering_bp)
     app.register_blueprint(volunteers_staff_bp)
-    from app.interpreting import (  # noqa: F401 - each attaches its routes to a blueprint
-        views_assignments,
-        views_board,
-        views_coverage,
-        views_staff,
-        views_team,
-    )
+    from app.interpreting import views_assignments  # noqa: F401 - routes on interpreting_bp
+    from app.interpreting import views_board as interpreting_board  # noqa: F401
+    from app.interpreting import views_coverage as interpreting_coverage  # noqa: F401
+    from app.interpreting import views_staff as interpreting_staff  # noqa: F401
+    from app.interpreting import views_team as interpreting_team  # noqa: F401
     from app.interpreting.blueprints import interpreting_bp, interpreting_staff_bp
 
     app.register_blueprint(interpreting_bp)
