@@ -61,6 +61,10 @@ ACTION_LABELS = {
     AuditAction.SCHEDULE_PUBLISHED: _l("Programme version published"),
     AuditAction.SHIFT_RULE_OVERRIDDEN: _l("Shift rule overridden"),
     AuditAction.VOLUNTEER_DECIDED: _l("Volunteer approved or turned down"),
+    AuditAction.INTERPRETER_ASSIGNED: _l("Interpreter assigned to a session"),
+    AuditAction.INTERPRETER_UNASSIGNED: _l("Interpreter taken off a session"),
+    AuditAction.INTERPRETER_DECIDED: _l("Interpreter approved or turned down"),
+    AuditAction.INTERPRETER_WITHDREW_FROM_SESSION: _l("Interpreter gave back a session"),
 }
 
 

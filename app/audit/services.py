@@ -74,6 +74,10 @@ class AuditAction(StrEnum):
     SCHEDULE_PUBLISHED = "schedule_published"
     SHIFT_RULE_OVERRIDDEN = "shift_rule_overridden"
     VOLUNTEER_DECIDED = "volunteer_decided"
+    INTERPRETER_ASSIGNED = "interpreter_assigned"
+    INTERPRETER_UNASSIGNED = "interpreter_unassigned"
+    INTERPRETER_DECIDED = "interpreter_decided"
+    INTERPRETER_WITHDREW_FROM_SESSION = "interpreter_withdrew_from_session"
 
 
 class PersonalValueError(ValueError):

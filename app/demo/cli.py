@@ -11,6 +11,7 @@ from app.demo.accounts import (
 )
 from app.demo.activities import seed_activities
 from app.demo.forums import SEASON_SLUG, seed_forums
+from app.demo.interpreters import seed_interpreters
 from app.demo.organizations import seed_organizations
 from app.demo.scheduling import seed_schedule
 from app.demo.volunteers import seed_volunteers
@@ -24,6 +25,7 @@ REVIEWER = "reviewer@isf-demo.example.org"
 CSO = "cso@isf-demo.example.org"
 VOLUNTEER = "volunteer@isf-demo.example.org"
 VOLUNTEER_COORDINATOR = "volunteers@isf-demo.example.org"
+INTERPRETATION_COORDINATOR = "interpreting@isf-demo.example.org"
 
 
 @cli.cli.command("seed-demo")
@@ -44,6 +46,9 @@ def seed_demo() -> None:
         activities = seed_activities(season, users[ORGANIZER], users[REVIEWER])
         sessions = seed_schedule(season, users[ORGANIZER])
         volunteers = seed_volunteers(season, users[VOLUNTEER_COORDINATOR], users[VOLUNTEER])
+        interpreters = seed_interpreters(
+            season, users[INTERPRETATION_COORDINATOR], users[VOLUNTEER]
+        )
         db.session.commit()
     click.echo("Demo forums:")
     for forum in forums:
@@ -56,6 +61,12 @@ def seed_demo() -> None:
         f"Volunteers of the 4th season: {volunteers.volunteers} ({volunteers.pending} pending), "
         f"{volunteers.teams} teams, {volunteers.shifts} shifts, "
         f"{volunteers.taken} of {volunteers.places} places taken"
+    )
+    click.echo(
+        f"Interpreters of the 4th season: {interpreters.interpreters} "
+        f"({interpreters.pending} pending), {interpreters.needs} needs, "
+        f"{interpreters.assigned} of {interpreters.places} places assigned "
+        f"({interpreters.open} open)"
     )
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for account in DEMO_ACCOUNTS:

@@ -22,6 +22,7 @@ from app.activities.models import (
     Activity,
     ActivityStatus,
     CoOrganizer,
+    InterpretationMode,
     Merge,
     MergeConsent,
     MergeMember,
@@ -32,6 +33,12 @@ from app.core.permissions import ForumRoleName
 from app.extensions import db
 from app.forums.calendar import sync_days
 from app.forums.models import CharterVersion, ForumStatus, Room, RoomClosure, Theme, TimeSlot
+from app.interpreting.models import (
+    InterpretationAssignment,
+    InterpretationNeed,
+    Interpreter,
+    InterpreterStatus,
+)
 from app.notifications.services import recipient_hash
 from app.organizations.models import (
     Delegate,
@@ -80,6 +87,10 @@ PAGES_WITH_DELEGATES = {
 # Pages that show the matrix activity's session card: never a presenter's contacts,
 # whoever looks.
 PAGES_WITH_SESSION_CARD = {"scheduling.board"}
+# The matrix interpreter's email: coordinators (here the organizer) see it on the
+# interpreter's page; no other role sees it anywhere.
+INTERPRETER_EMAIL = f"interpreter.canary@{FORUM}.example.org"
+PAGES_WITH_INTERPRETER_EMAIL = {"interpreting_staff.interpreter"}
 FORUM_OBJECT_KEYS = {
     "day_id",
     "slot_id",
@@ -97,6 +108,9 @@ FORUM_OBJECT_KEYS = {
     "shift_id",
     "volunteer_id",
     "signup_id",
+    "need_id",
+    "assignment_id",
+    "interpreter_id",
 }
 ORGANIZATION_OBJECT_KEYS = {
     "organization_id",
@@ -146,10 +160,12 @@ def make_forum_with_objects(slug: str | None = None, **fields) -> dict:
     organization = make_organization_with_objects(forum)
     schedule = make_schedule_objects(forum, organization["activity_id"], session_room, session_slot)
     volunteering = make_volunteer_objects(forum, day, room)
+    interpreting = make_interpreting_objects(forum, organization["activity_id"])
     return {
         **organization,
         **schedule,
         **volunteering,
+        **interpreting,
         "forum": forum,
         "forum_slug": forum.slug,
         "day_id": day.id,
@@ -202,6 +218,29 @@ def make_volunteer_objects(forum, day, room: Room) -> dict:
         "volunteer_id": volunteer.id,
         "signup_id": signup.id,
     }
+
+
+def make_interpreting_objects(forum, activity_id: int) -> dict:
+    """A need of the placed matrix activity (edited, so deriving again keeps it)
+    held by an approved interpreter (an account of no matrix role, whose email is
+    the canary only coordinators may see)."""
+    interpreter = Interpreter(
+        forum_id=forum.id, status=InterpreterStatus.APPROVED,
+        user_id=factories.make_user(email=f"interpreter.canary@{forum.slug}.example.org").id,
+        modes=["consecutive"], experienced=True,
+    )  # fmt: skip
+    need = InterpretationNeed(
+        forum_id=forum.id, activity_id=activity_id, source="ar", target="en",
+        mode=InterpretationMode.CONSECUTIVE, edited=True,
+    )  # fmt: skip
+    db.session.add_all([interpreter, need])
+    db.session.flush()
+    assignment = InterpretationAssignment(
+        need_id=need.id, interpreter_id=interpreter.id, pinned=True
+    )
+    db.session.add(assignment)
+    db.session.flush()
+    return {"need_id": need.id, "assignment_id": assignment.id, "interpreter_id": interpreter.id}
 
 
 def make_organization_with_objects(forum) -> dict:
@@ -342,6 +381,10 @@ def test_access_matrix(app, matrix, role):
             assert not any(phone in body for phone in DELEGATE_PHONE), f"phone shown: {where}"
         elif rule.endpoint in PAGES_WITH_DELEGATES and response.status_code == 200:
             assert DELEGATE_PHONE[1] in body, f"the check above would see the phone: {where}"
+        if role != "organizer":
+            assert INTERPRETER_EMAIL not in body, f"interpreter's email shown: {where}"
+        elif rule.endpoint in PAGES_WITH_INTERPRETER_EMAIL:
+            assert INTERPRETER_EMAIL in body, f"the check above would see the email: {where}"
         if rule.endpoint in PAGES_WITH_SESSION_CARD and response.status_code == 200:
             card = f'id="session-{matrix["activity_id"]}"'
             assert card in body, f"the phone check above would see the card: {where}"

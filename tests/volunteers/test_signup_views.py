@@ -133,7 +133,9 @@ def test_withdrawing_asks_first_then_drops_the_future_shifts(app, client):
 def test_the_forum_page_links_to_volunteering_while_it_is_open(app, client):
     ids = make_setting(app)
     log_in(client, ids["email"])
-    assert 'href="/isf-4/volunteer/"' in client.get("/isf-4/").get_data(as_text=True)
+    page = client.get("/isf-4/").get_data(as_text=True)
+    assert 'href="/isf-4/volunteer/"' in page
+    assert 'href="/isf-4/interpreting/"' in page
 
 
 def test_the_forum_page_has_no_volunteering_link_outside_the_window(app, client):
