@@ -81,6 +81,7 @@ def _load_models() -> None:
     import app.interpreting.models
     import app.notifications.models
     import app.organizations.models
+    import app.programme.models
     import app.safety.models
     import app.scheduling.models
     import app.volunteers.models  # noqa: F401
