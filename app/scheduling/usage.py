@@ -29,7 +29,6 @@ def rooms_in_use(room_ids: list[int]) -> dict[int, list[str]]:
         sa.select(PublishedSession.room_id, Activity)
         .join(Activity, Activity.id == PublishedSession.activity_id)
         .where(PublishedSession.room_id.in_(room_ids))
-        .distinct()
     )
     for room_id, activity in [*draft, *published]:
         text = _session(activity)

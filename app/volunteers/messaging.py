@@ -87,7 +87,8 @@ def _approved(query) -> list[Volunteer]:
         .options(selectinload(Volunteer.user))
         .order_by(User.name, Volunteer.id)
     )
-    return list(db.session.scalars(query.distinct()))
+    # Deduplicated here: DISTINCT cannot compare JSON columns on PostgreSQL.
+    return list({v.id: v for v in db.session.scalars(query)}.values())
 
 
 def recipients_of_team(team: Team) -> list[Volunteer]:
