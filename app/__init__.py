@@ -51,7 +51,9 @@ def _configure_data_keys(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from app.accounts.services import load_user_from_session
+    from app.core.compression import init_compression
     from app.core.i18n import select_locale
+    from app.core.public_cache import init_public_cache
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     _load_models()
@@ -70,6 +72,8 @@ def register_extensions(app: Flask) -> None:
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user_from_session)
     _translate_login_message()
+    init_compression(app)
+    init_public_cache(app)
 
 
 def _load_models() -> None:
@@ -128,6 +132,10 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp)
     app.register_blueprint(public_bp)
     app.register_blueprint(org_bp)
+    from app.api import views as api_views  # noqa: F401 - routes on api_bp
+    from app.api.blueprints import api_bp
+
+    app.register_blueprint(api_bp)
     # Forum pages last: /<forum_slug>/ must not shadow the site's own first segments.
     app.register_blueprint(staff_bp)
     app.register_blueprint(review_bp)
@@ -184,6 +192,10 @@ def register_blueprints(app: Flask) -> None:
     from app.programme.blueprints import programme_bp
 
     app.register_blueprint(programme_bp)
+    from app.exports import views as export_views  # noqa: F401 - routes on exports_bp
+    from app.exports.blueprints import exports_bp
+
+    app.register_blueprint(exports_bp)
     app.register_blueprint(forum_bp)
 
 

@@ -6,6 +6,7 @@ from app.accounts.models import RecoveryCode, User
 from app.audit.models import AuditEvent
 from app.audit.services import AuditAction, record
 from app.core.db import utcnow
+from app.core.public_cache import forget_everything
 from app.core.visibility import public_display_name
 from app.extensions import db
 from app.forums.models import Forum, ForumRole
@@ -24,6 +25,7 @@ def set_hidden(user: User, hidden: bool) -> None:
     """ "Hide me": off every public page and export in one step (or back on)."""
     user.hidden_at = utcnow() if hidden else None
     record(AuditAction.HIDDEN_FROM_PUBLIC, actor=user, obj=user, hidden=hidden)
+    forget_everything()
 
 
 def public_name(user: User) -> str | None:

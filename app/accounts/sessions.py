@@ -37,6 +37,7 @@ ALWAYS_ALLOWED = frozenset(
     {
         "static",
         "core.set_language",
+        "core.switch_language",
         "core.health",
         "accounts.logout",
         "accounts.two_factor",

@@ -4,7 +4,6 @@ from flask import Flask
 from flask_babel import pgettext
 from flask_login import current_user
 
-from app.core.forms import LanguageForm
 from app.core.i18n import (
     LANGUAGE_NAMES,
     current_language,
@@ -23,7 +22,6 @@ def _template_context() -> dict:
         "current_language": current_language(),
         "text_direction": text_direction(),
         "language_names": LANGUAGE_NAMES,
-        "language_form": LanguageForm(formdata=None),
         "current_path": current_path(),
         "can": lambda permission, forum=None: can(current_user, permission, forum),
         "Permission": Permission,

@@ -1,9 +1,9 @@
-from flask import Blueprint, redirect, url_for
+from flask import Blueprint, redirect, request, url_for
 from flask_login import current_user
 
 from app.core.access import public
 from app.core.forms import LanguageForm
-from app.core.i18n import set_language_cookie
+from app.core.i18n import set_language_cookie, supported_languages
 from app.core.urls import safe_next_path
 from app.extensions import db
 
@@ -23,6 +23,24 @@ def set_language():
         db.session.commit()
     response = redirect(back)
     set_language_cookie(response, form.language.data)
+    return response
+
+
+@bp.route("/language/<language>")
+@public
+def switch_language(language: str):
+    """The header's language links: a plain GET, so a page served from the public
+    cache carries no form token. Kept in a cookie, and on the profile when signed in;
+    back to ``next`` when it is a path on this site."""
+    back = safe_next_path(request.args.get("next")) or url_for("forums.home")
+    response = redirect(back)
+    response.headers["Cache-Control"] = "no-store"
+    if language not in supported_languages():
+        return response
+    if current_user.is_authenticated and current_user.locale != language:
+        current_user.locale = language
+        db.session.commit()
+    set_language_cookie(response, language)
     return response
 
 

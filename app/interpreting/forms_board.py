@@ -5,6 +5,7 @@ A need refused by ``need_edits`` comes back with each problem beside its field.
 """
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import FloatField, IntegerField, SelectField
 from wtforms.fields import SelectChoice
@@ -87,7 +88,7 @@ class NeedForm(FlaskForm):
         description=_l("When nobody interprets the pair directly."),
     )
     mode = SelectField(
-        _l("Mode"),
+        lazy_pgettext("interpretation", "Mode"),
         choices=[SelectChoice(str(m), label) for m, label in INTERPRETATION_MODE.items()],
         validators=[InputRequired()],
     )

@@ -18,6 +18,7 @@ from email_validator import EmailNotValidError, validate_email
 from app.accounts.models import User
 from app.audit.services import AuditAction, record
 from app.core.db import utcnow
+from app.core.public_cache import forget_everything
 from app.extensions import db
 from app.forums.governorates import GOVERNORATES
 from app.forums.models import Forum
@@ -305,6 +306,7 @@ def update_organization(actor: User, organization: Organization, **fields: Any) 
     _refresh_name_keys(organization)
     db.session.flush()
     record(AuditAction.ORGANIZATION_CHANGED, actor=actor, obj=organization)
+    forget_everything()  # its name, or whether it is listed, on every public page
 
 
 def set_hidden(actor: User, organization: Organization, hidden: bool) -> None:
@@ -315,6 +317,7 @@ def set_hidden(actor: User, organization: Organization, hidden: bool) -> None:
     organization.hidden_at = utcnow() if hidden else None
     db.session.flush()
     record(AuditAction.HIDDEN_FROM_PUBLIC, actor=actor, obj=organization, hidden=hidden)
+    forget_everything()
 
 
 def _refresh_name_keys(organization: Organization) -> None:

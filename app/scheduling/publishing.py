@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 from app.accounts.models import User
 from app.activities.models import Activity, ActivityStatus
 from app.audit.services import AuditAction, record
+from app.core.public_cache import forget_forum
 from app.extensions import db
 from app.forums.models import Forum, ForumStatus
 from app.scheduling.models import (
@@ -179,6 +180,7 @@ def publish_schedule(forum: Forum, by: User, note: str | None = None) -> Schedul
     record(
         AuditAction.SCHEDULE_PUBLISHED, actor=by, obj=version, forum=forum, number=version.number
     )
+    forget_forum(forum.slug)  # the new version has keys of its own; the old ones go
     return version
 
 

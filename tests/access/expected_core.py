@@ -18,6 +18,7 @@ EXPECTED = {
     "static": ("GET", EVERYONE),
     "core.health": ("GET", EVERYONE),
     "core.set_language": ("POST", dict.fromkeys(ROLES, HOME)),
+    "core.switch_language": ("GET", dict.fromkeys(ROLES, HOME)),
     "accounts.sign_up": ("GET", ANONYMOUS_ONLY),
     "accounts.check_email": ("GET", EVERYONE),
     "accounts.verify_email": ("GET", EVERYONE),

@@ -127,6 +127,8 @@ STATIC_ARGUMENTS = {
     "lockdown_id": 999999,
     "status": "closed",
     "version": 1,
+    "language": "en",
+    "path": "no-such-resource",  # the API's catch-all (a JSON 404)
 }
 
 
@@ -364,7 +366,7 @@ def _url(rule, arguments: dict) -> str:
 def test_access_matrix(app, matrix, role):
     client = app.test_client()
     sign_in_as(app, client, role, matrix["forum"], matrix["member_id"])
-    token = csrf_token(client.get("/"))
+    token = csrf_token(client.get("/account/login" if role == "visitor" else "/"))
     # Logging out ends the session, so it is called last.
     rules = sorted(app.url_map.iter_rules(), key=lambda rule: rule.endpoint == "accounts.logout")
     for rule in rules:
@@ -415,7 +417,7 @@ def test_a_draft_forum_is_not_found_by_outsiders(app, matrix, role):
         db.session.commit()
     client = app.test_client()
     sign_in_as(app, client, role, matrix["forum"], matrix["member_id"])
-    token = csrf_token(client.get("/"))
+    token = csrf_token(client.get("/account/login" if role == "visitor" else "/"))
     for rule in _forum_rules(app):
         method = EXPECTED[rule.endpoint][0]
         response = client.open(_url(rule, matrix), method=method, data={"csrf_token": token})

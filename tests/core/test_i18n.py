@@ -69,23 +69,33 @@ def test_rtl_languages_get_bootstraps_rtl_stylesheet(client, language, styleshee
 
 
 def test_switching_language_sticks_for_a_visitor_and_returns_to_the_same_page(client):
-    response = post_form(
-        client, "/language", {"language": "ckb", "next": "/account/login?next=/account/"}
-    )
+    response = client.get("/language/ckb", query_string={"next": "/account/login?next=/account/"})
 
     assert response.headers["Location"] == "/account/login?next=/account/"
+    assert response.headers["Cache-Control"] == "no-store"
     assert '<html lang="ckb" dir="rtl">' in client.get(
         "/", headers={"Accept-Language": "en"}
     ).get_data(as_text=True)
 
 
-def test_switching_language_refuses_to_leave_the_site(client):
-    response = post_form(client, "/language", {"language": "en", "next": "//evil.example"})
+def test_the_header_switches_language_with_links_and_no_form_token(client):
+    page = client.get("/forums/archive?page=1", headers={"Accept-Language": "en"})
+    html = page.get_data(as_text=True)
+
+    assert 'href="/language/ckb?next=/forums/archive?page%3D1"' in html
+    assert 'name="csrf_token"' not in html
+    assert "Set-Cookie" not in page.headers  # nothing of the visitor in the page
+
+
+@pytest.mark.parametrize("target", ["//evil.example", "https://evil.example/", "/\\evil.example"])
+def test_switching_language_refuses_to_leave_the_site(client, target):
+    response = client.get("/language/en", query_string={"next": target})
     assert response.headers["Location"] == "/"
 
 
 def test_switching_language_ignores_unknown_languages(client):
-    post_form(client, "/language", {"language": "fr", "next": "/"})
+    response = client.get("/language/fr", query_string={"next": "/"})
+    assert "Set-Cookie" not in response.headers
     assert '<html lang="ar"' in client.get("/").get_data(as_text=True)
 
 
@@ -93,11 +103,16 @@ def test_signed_in_users_language_is_saved_on_their_profile(app, make_user):
     user = make_user(locale="ar")
     client = app.test_client()
     log_in(client, user.email)
-    post_form(client, "/language", {"language": "en", "next": "/"})
+    client.get("/language/en?next=/")
 
     fresh_browser = app.test_client()
     log_in(fresh_browser, user.email)
     assert '<html lang="en" dir="ltr">' in fresh_browser.get("/").get_data(as_text=True)
+
+
+def test_the_language_form_still_switches_for_a_post(client):
+    post_form(client, "/language", {"language": "en", "next": "/"}, page_url="/account/login")
+    assert '<html lang="en" dir="ltr">' in client.get("/").get_data(as_text=True)
 
 
 def test_email_and_password_inputs_are_left_to_right_and_names_isolated(app, make_user):
