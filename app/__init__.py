@@ -239,6 +239,10 @@ def register_request_hooks(app: Flask) -> None:
     register_forum_template_helpers(app)
     register_organization_template_helpers(app)
     register_dispatch(app)
+    # Last: its lookup runs first, and its after_request sees the view's response first.
+    from app.core.public_fast_path import init_public_fast_path
+
+    init_public_fast_path(app)
 
 
 def _apply_proxy_fix(app: Flask) -> None:

@@ -74,6 +74,7 @@ def _isolated_database(request, app):
             }
         )
     limiter.reset()
+    app.extensions["public_fast_path"].clear()  # the fast path's per-process memo
     try:
         yield
     finally:

@@ -19,7 +19,10 @@ new version.
 Only public content is cached, never a visitor's header, form token or flash:
 ``cached_page`` serves the whole page from the cache to visitors who carry no
 session and are not signed in, and for everyone else renders the layout around
-the cached main content (``cached_fragment``) on each request.
+the cached main content (``cached_fragment``) on each request. Such public
+responses are also kept whole for the fast path (public_fast_path.py), which
+serves them before the forum is even loaded, seeing a new version, a lockdown
+or a new generation within a second.
 """
 
 import hashlib
@@ -36,6 +39,7 @@ from markupsafe import Markup
 from app.core.compression import ALGORITHMS, accepted_encoding, compress_for_cache
 from app.core.i18n import current_language
 from app.core.public_cache_stores import IDENTITY, Entry, MemoryStore, RedisStore, Store
+from app.core.public_fast_path import forget_memo, note_public
 
 if TYPE_CHECKING:
     from app.forums.models import Forum
@@ -90,6 +94,8 @@ def cached_public(
     if version is None:
         body, content_type = render()
         return public_response(body, content_type, None, personal)
+    if not personal:
+        note_public(forum, version)
     key = partial(cache_key, kind, forum, version, language or current_language(), variant)
     entry = _lookup(key, lambda: _entry(*render(), compress=True))
     return _respond(entry, version.published_at, personal)
@@ -180,6 +186,7 @@ def forget_everything() -> None:
     store = public_store()
     if store is not None:
         store.next_generation()
+    forget_memo()
 
 
 def forget_forum(slug: str) -> None:
@@ -187,6 +194,7 @@ def forget_forum(slug: str) -> None:
     store = public_store()
     if store is not None:
         store.forget(f"{current_app.config['PUBLIC_CACHE_PREFIX']}:{slug}:")
+    forget_memo(slug)
 
 
 def _lookup(key: Callable[[], str], make: Callable[[], Entry]) -> Entry:

@@ -10,6 +10,7 @@ from flask import g
 from app.audit.services import AuditAction, record
 from app.core.db import utcnow
 from app.core.permissions import all_forum_roles
+from app.core.public_fast_path import forget_memo
 from app.extensions import db
 from app.forums.models import Forum, ForumRole
 from app.safety.models import Lockdown
@@ -65,6 +66,7 @@ def start_lockdown(actor, forum: Forum | None = None) -> Lockdown:
     db.session.add(lockdown)
     db.session.flush()
     record(AuditAction.LOCKDOWN_STARTED, actor=actor, obj=lockdown, forum=forum)
+    forget_memo()  # this worker's public fast path asks again at once (others within 1 s)
     return lockdown
 
 
@@ -73,6 +75,7 @@ def end_lockdown(actor, lockdown: Lockdown) -> None:
     lockdown.ended_by_id = actor.id
     forum = db.session.get(Forum, lockdown.forum_id) if lockdown.forum_id else None
     record(AuditAction.LOCKDOWN_ENDED, actor=actor, obj=lockdown, forum=forum)
+    forget_memo()
 
 
 def _lockdowns_for(user) -> list[Lockdown]:
