@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from app.accounts.models import User
 from app.activities.models import Activity, InterpretationMode
 from app.core.db import utcnow
+from app.core.feed_addresses import new_feed_nonce
 from app.demo.activities_data import THREAD_ACTIVITY
 from app.demo.interpreters_data import ASKED_NEED, DEMO_INTERPRETER, INTERPRETERS, POLICY
 from app.extensions import db
@@ -25,7 +26,6 @@ from app.forums.models import Forum
 from app.interpreting.assigning import open_places
 from app.interpreting.auto_assign import auto_assign
 from app.interpreting.coverage import places_of
-from app.interpreting.feed import new_feed_nonce
 from app.interpreting.models import (
     InterpretationAssignment,
     InterpretationNeed,

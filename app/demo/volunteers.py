@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from app.accounts.models import User
 from app.core.db import utcnow
+from app.core.feed_addresses import new_feed_nonce
 from app.demo.volunteers_data import (
     DEMO_SHIFTS,
     DEMO_VOLUNTEER,
@@ -31,7 +32,6 @@ from app.extensions import db
 from app.forums.models import Forum
 from app.volunteers.approval import PolicyDetails, update_policy
 from app.volunteers.checkin import check_in, mark_no_show, record_minutes
-from app.volunteers.feed import new_feed_nonce
 from app.volunteers.models import (
     ContactPreference,
     Shift,

@@ -8,20 +8,15 @@ only the interpreter's own sessions: title, language pair, mode, room, booth
 channel and times, never anyone's name or contact.
 """
 
-import hmac
-import secrets
 from datetime import datetime
 
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
-from itsdangerous import BadSignature, URLSafeSerializer
 
 from app.activities.labels import INTERPRETATION_MODE
+from app.core.feed_addresses import FeedAddresses
 from app.core.i18n import localized
-from app.extensions import db
-from app.forums.models import Forum
 from app.interpreting.models import Interpreter, InterpreterStatus
 from app.interpreting.my_sessions import AssignedSession, assignments_of
 from app.interpreting.team_messages import pair_text
@@ -31,62 +26,11 @@ PRODUCT_ID = "-//Muntada//Interpretation sessions//EN"
 HAS_FEED = frozenset({InterpreterStatus.PENDING, InterpreterStatus.APPROVED})
 
 
-def new_feed_nonce() -> str:
-    return secrets.token_hex(16)
-
-
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT)
-
-
-def ensure_feed_address(interpreter: Interpreter) -> bool:
-    """Give an interpreter without a nonce one, so that their address can be made;
-    True when one was given (the caller commits)."""
-    if interpreter.feed_nonce:
-        return False
-    renew_feed_address(interpreter)
-    return True
-
-
-def feed_token(interpreter: Interpreter) -> str:
-    """The secret part of the interpreter's calendar address (they need a nonce)."""
-    if not interpreter.feed_nonce:
-        raise ValueError("a calendar address needs the interpreter's nonce")
-    return _serializer().dumps([interpreter.id, interpreter.feed_nonce])
-
-
-def interpreter_by_feed_token(forum: Forum, token: str) -> Interpreter | None:
-    """The interpreter of ``forum`` whose current address carries ``token``; None
-    for a forged, tampered or renewed token, another forum's, or an interpreter
-    who withdrew or was turned down."""
-    try:
-        payload = _serializer().loads(token)
-    except BadSignature:
-        return None
-    if not (
-        isinstance(payload, list)
-        and len(payload) == 2
-        and isinstance(payload[0], int)
-        and isinstance(payload[1], str)
-    ):
-        return None
-    interpreter_id, nonce = payload
-    interpreter = db.session.get(Interpreter, interpreter_id)
-    if (
-        interpreter is None
-        or interpreter.forum_id != forum.id
-        or interpreter.status not in HAS_FEED
-    ):
-        return None
-    if not interpreter.feed_nonce or not hmac.compare_digest(interpreter.feed_nonce, nonce):
-        return None
-    return interpreter
-
-
-def renew_feed_address(interpreter: Interpreter) -> None:
-    """A new secret address for the interpreter's calendar; the old one stops working."""
-    interpreter.feed_nonce = new_feed_nonce()
-    db.session.flush()
+ADDRESSES = FeedAddresses(Interpreter, SALT, HAS_FEED)
+ensure_feed_address = ADDRESSES.ensure
+feed_token = ADDRESSES.token
+interpreter_by_feed_token = ADDRESSES.holder
+renew_feed_address = ADDRESSES.renew
 
 
 def _event(

@@ -22,10 +22,10 @@ import sqlalchemy as sa
 
 from app.accounts.models import User
 from app.activities.models import InterpretationMode
+from app.core.feed_addresses import new_feed_nonce
 from app.extensions import db
 from app.forums.listing import Action, WindowState, what_can_be_done
 from app.forums.models import Forum, ForumStatus
-from app.interpreting.feed import new_feed_nonce
 from app.interpreting.models import (
     Interpreter,
     InterpreterAvailability,

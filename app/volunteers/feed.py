@@ -7,20 +7,15 @@ withdrawing. The feed holds only the volunteer's own shifts: the team, the place
 and the times, never anyone else's name or contact.
 """
 
-import hmac
-import secrets
 from datetime import datetime
 
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
-from itsdangerous import BadSignature, URLSafeSerializer
 
+from app.core.feed_addresses import FeedAddresses
 from app.core.i18n import localized
-from app.extensions import db
 from app.forums.listing import zone_of
-from app.forums.models import Forum
 from app.volunteers.listing import held_signups
 from app.volunteers.models import Shift, Volunteer, VolunteerStatus
 from app.volunteers.taking import shift_starts
@@ -30,59 +25,11 @@ PRODUCT_ID = "-//Muntada//Volunteer shifts//EN"
 HAS_FEED = frozenset({VolunteerStatus.PENDING, VolunteerStatus.APPROVED})
 
 
-def new_feed_nonce() -> str:
-    return secrets.token_hex(16)
-
-
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT)
-
-
-def ensure_feed_address(volunteer: Volunteer) -> bool:
-    """Give a volunteer without a nonce (a row made before feeds, or by hand) one, so
-    that their address can be made; True when one was given (the caller commits)."""
-    if volunteer.feed_nonce:
-        return False
-    renew_feed_address(volunteer)
-    return True
-
-
-def feed_token(volunteer: Volunteer) -> str:
-    """The secret part of the volunteer's calendar address (they must have a nonce:
-    ``ensure_feed_address``)."""
-    if not volunteer.feed_nonce:
-        raise ValueError("a calendar address needs the volunteer's nonce")
-    return _serializer().dumps([volunteer.id, volunteer.feed_nonce])
-
-
-def volunteer_by_feed_token(forum: Forum, token: str) -> Volunteer | None:
-    """The volunteer of ``forum`` whose current address carries ``token``; None for
-    a forged, tampered, outdated (renewed) token, another forum's, or a volunteer
-    who withdrew or was turned down."""
-    try:
-        payload = _serializer().loads(token)
-    except BadSignature:
-        return None
-    if not (
-        isinstance(payload, list)
-        and len(payload) == 2
-        and isinstance(payload[0], int)
-        and isinstance(payload[1], str)
-    ):
-        return None
-    volunteer_id, nonce = payload
-    volunteer = db.session.get(Volunteer, volunteer_id)
-    if volunteer is None or volunteer.forum_id != forum.id or volunteer.status not in HAS_FEED:
-        return None
-    if not volunteer.feed_nonce or not hmac.compare_digest(volunteer.feed_nonce, nonce):
-        return None
-    return volunteer
-
-
-def renew_feed_address(volunteer: Volunteer) -> None:
-    """A new secret address for the volunteer's calendar; the old one stops working."""
-    volunteer.feed_nonce = new_feed_nonce()
-    db.session.flush()
+ADDRESSES = FeedAddresses(Volunteer, SALT, HAS_FEED)
+ensure_feed_address = ADDRESSES.ensure
+feed_token = ADDRESSES.token
+volunteer_by_feed_token = ADDRESSES.holder
+renew_feed_address = ADDRESSES.renew
 
 
 def _place(shift: Shift, language: str) -> str:

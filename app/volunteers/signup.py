@@ -18,11 +18,11 @@ from enum import StrEnum
 import sqlalchemy as sa
 
 from app.accounts.models import User
+from app.core.feed_addresses import new_feed_nonce
 from app.extensions import db
 from app.forums.listing import Action, WindowState, what_can_be_done
 from app.forums.models import Day, Forum, ForumStatus
 from app.organizations.contacts import normalise_phone
-from app.volunteers.feed import new_feed_nonce
 from app.volunteers.models import (
     ContactPreference,
     Shift,
