@@ -239,7 +239,8 @@ def register_request_hooks(app: Flask) -> None:
     register_forum_template_helpers(app)
     register_organization_template_helpers(app)
     register_dispatch(app)
-    # Last: its lookup runs first, and its after_request sees the view's response first.
+    # After every other hook: it stores what they made of a response; before ProxyFix
+    # wraps the WSGI app, so its layer sees the host and scheme the client asked for.
     from app.core.public_fast_path import init_public_fast_path
 
     init_public_fast_path(app)

@@ -69,12 +69,14 @@ def compress_for_cache(data: bytes, content_type: str, encodings=ALGORITHMS) -> 
     return {encoding: compress_bytes(data, encoding) for encoding in encodings}
 
 
-def accepted_encoding(encodings=ALGORITHMS) -> str | None:
-    """The client's favourite of ``encodings`` (ties: ours), None for none."""
+def accepted_encoding(encodings=ALGORITHMS, accept_encodings=None) -> str | None:
+    """The client's favourite of ``encodings`` (ties: ours), None for none; the
+    client is this request's, or the ``Accept`` given."""
+    accepted = accept_encodings if accept_encodings is not None else request.accept_encodings
     best, quality = None, 0.0
     for encoding in encodings:
-        if request.accept_encodings[encoding] > quality:
-            best, quality = encoding, request.accept_encodings[encoding]
+        if accepted[encoding] > quality:
+            best, quality = encoding, accepted[encoding]
     return best
 
 

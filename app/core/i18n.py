@@ -6,6 +6,7 @@ number reads and types the same in ar, ckb and en. Babel formats them with the
 ``latn`` numbering system; dates come out of Babel with the same digits.
 """
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from babel import Locale
@@ -13,6 +14,7 @@ from babel.numbers import format_decimal
 from flask import current_app, request
 from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
+from werkzeug.wrappers import Request
 
 LANGUAGE_COOKIE = "lang"
 NUMBERING_SYSTEM = "latn"
@@ -44,22 +46,26 @@ def normalise_language_tag(tag: str) -> str | None:
     return None
 
 
-def language_from_accept_header() -> str | None:
-    for tag, _quality in request.accept_languages:
-        language = normalise_language_tag(tag)
-        if language in supported_languages():
-            return language
-    return None
-
-
 def select_locale() -> str:
     """The account's language, else the visitor's cookie, else the browser's."""
     if current_user and current_user.is_authenticated and current_user.locale:
         return current_user.locale
-    cookie = request.cookies.get(LANGUAGE_COOKIE)
-    if cookie in supported_languages():
+    return visitor_language(request, current_app.config)
+
+
+def visitor_language(asked: Request, config: Mapping) -> str:
+    """The language of a visitor who is not signed in: the "lang" cookie, else
+    the first of the browser's languages we offer, else the default. Takes the
+    request and config so the public fast path can ask it before Flask runs."""
+    languages = config["LANGUAGES"]
+    cookie = asked.cookies.get(LANGUAGE_COOKIE)
+    if cookie in languages:
         return cookie
-    return language_from_accept_header() or current_app.config["BABEL_DEFAULT_LOCALE"]
+    for tag, _quality in asked.accept_languages:
+        language = normalise_language_tag(tag)
+        if language in languages:
+            return language
+    return config["BABEL_DEFAULT_LOCALE"]
 
 
 def current_language() -> str:

@@ -20,9 +20,9 @@ Only public content is cached, never a visitor's header, form token or flash:
 ``cached_page`` serves the whole page from the cache to visitors who carry no
 session and are not signed in, and for everyone else renders the layout around
 the cached main content (``cached_fragment``) on each request. Such public
-responses are also kept whole for the fast path (public_fast_path.py), which
-serves them before the forum is even loaded, seeing a new version, a lockdown
-or a new generation within a second.
+responses are also kept whole, as they leave Flask, for the fast path
+(public_fast_path.py): a WSGI layer that serves them before Flask runs, seeing
+a new version, a lockdown or a new generation within a second.
 """
 
 import hashlib

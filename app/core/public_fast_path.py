@@ -1,33 +1,37 @@
-"""The public cache's fast path: a cached public page or export served before the
-forum is loaded, the session read or the visitor looked up.
+"""The public cache's fast path: a stored public page or export answered by a
+small WSGI layer in front of Flask, before any request context, hook, session
+or forum is touched.
 
 A request that cannot be personal (GET or HEAD, no session or remember cookie,
-no Authorization header) for one of ``ENDPOINTS`` is looked up by the first URL
-value preprocessor of the app, which runs before the forum's (scope.py), and
-answered by the first ``before_request`` hook; the response then passes through
-the ``after_request`` hooks (security headers, compression) like any other. The
-key is the host, path and query string, the language a visitor without a session
-gets (the ``lang`` cookie, else Accept-Language) and the encoding the client
-prefers, together with the forum's published version, lockdown state and cache
-generation as a per-process memo knows them.
+no Authorization header) for one of ``ENDPOINTS`` is looked up under a key made
+of the host, path and query string, the language a visitor without a session
+gets (the ``lang`` cookie, else Accept-Language), the encoding the client
+prefers, and the forum's published version, lockdown state and cache generation
+as a per-process memo knows them. A hit is the final response, stored with the
+headers every ``after_request`` hook gave it (security headers, compression),
+so Flask is not asked at all; a conditional request gets its 304 here too.
 
 The memo asks the database at most once per ``PUBLIC_FAST_PATH_MEMO_SECONDS``
 (1 s) per forum, so a new publication, a lockdown or a "Hide us" shows in every
-worker within a second (in the worker that did it, at once). The fast path only
-reads: the slow path (``cached_public``) stores the whole response, as the view
-returned it, for the visitors the fast path serves. A miss, a draft forum or an
-unknown slug falls through to the slow path and its forum scope.
+worker within a second (in the worker that did it, at once). The layer only
+reads: the slow path stores, in the last ``after_request`` hook, the response of
+a view that ``cached_public`` rendered for everyone, under the key of the state
+it actually rendered. A miss, a draft forum or an unknown slug goes on to Flask.
 """
 
 import hashlib
 import json
 import time
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 
 from flask import Flask, Response, current_app, g, request, session
-from werkzeug.datastructures import Headers
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RoutingException
+from werkzeug.wrappers import Request
 
 from app.core.compression import ALGORITHMS, accepted_encoding
-from app.core.i18n import LANGUAGE_COOKIE, language_from_accept_header, supported_languages
+from app.core.i18n import visitor_language
 from app.core.public_cache_stores import IDENTITY, Entry
 
 ENDPOINTS = frozenset(
@@ -42,7 +46,10 @@ ENDPOINTS = frozenset(
 )
 MEMO = "public_fast_path"
 STATE = "public_fast_path_state"
-FOUND = "public_fast_path_response"
+# Decoded headers of this many stored responses are kept beside the store.
+DECODED_LIMIT = 512
+
+Headers = list[tuple[str, str]]
 
 
 def clock() -> float:
@@ -51,14 +58,13 @@ def clock() -> float:
 
 
 def init_public_fast_path(app: Flask) -> None:
-    """Called last of the request hooks: its lookup and its ``before_request`` go
-    first, its ``after_request`` (which stores) sees the view's response first."""
+    """Put the layer in front of Flask and register the hook that stores, run
+    last of all ``after_request`` hooks so it keeps the final headers."""
     app.config.setdefault("PUBLIC_FAST_PATH", True)
     app.config.setdefault("PUBLIC_FAST_PATH_MEMO_SECONDS", 1.0)
     app.extensions[MEMO] = {}
-    app.url_value_preprocessors.setdefault(None, []).insert(0, _look_up)
-    app.before_request_funcs.setdefault(None, []).insert(0, _serve)
-    app.after_request(_store)
+    app.after_request_funcs.setdefault(None, []).insert(0, _store)
+    app.wsgi_app = PublicFront(app, app.wsgi_app)
 
 
 def note_public(forum, version) -> None:
@@ -76,7 +82,81 @@ def forget_memo(slug: str | None = None) -> None:
         memo.pop(slug, None)
 
 
-def _state(number: int, published_at, listed: bool) -> str:
+class PublicFront:
+    """The WSGI layer: answers from the store, or hands the request to Flask."""
+
+    def __init__(self, app: Flask, wsgi_app: Callable):
+        self.app = app
+        self.wsgi_app = wsgi_app
+        self._decoded: dict[str, tuple[Entry, Headers]] = {}
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        found = self._stored(environ)
+        if found is None:
+            return self.wsgi_app(environ, start_response)
+        headers, body = found
+        if environ["REQUEST_METHOD"] == "GET" and not _is_conditional(environ):
+            start_response("200 OK", headers)
+            return [body]
+        # HEAD and conditional requests: werkzeug answers them as Flask would have.
+        response = Response(body, headers=headers)
+        response.make_conditional(environ)
+        return response(environ, start_response)
+
+    def _stored(self, environ: dict) -> tuple[Headers, bytes] | None:
+        config = self.app.config
+        store = self.app.extensions.get("public_cache")
+        if store is None or not config["PUBLIC_FAST_PATH"]:
+            return None
+        asked = self.app.request_class(environ)
+        if not _eligible(asked, config):
+            return None
+        try:
+            endpoint, values = self.app.create_url_adapter(asked).match()
+        except (HTTPException, RoutingException):
+            return None  # Flask answers it (404, 405, a redirect)
+        if endpoint not in ENDPOINTS or "forum_slug" not in values:
+            return None
+        slug = values["forum_slug"]
+        state = self._memo_state(slug)
+        if state is None:
+            return None
+        key = request_key(asked, config, slug, state)
+        entry = store.get(key)
+        if entry is None:
+            return None
+        return self._decode(key, entry)
+
+    def _memo_state(self, slug: str) -> str | None:
+        known = self.app.extensions[MEMO].get(slug)
+        if known is not None and known[0] > clock():
+            return known[1]
+        with self.app.app_context():
+            return _memo_state(slug)
+
+    def _decode(self, key: str, entry: Entry) -> tuple[Headers, bytes]:
+        """The stored headers as a list, decoded once per entry."""
+        decoded = self._decoded.get(key)
+        if decoded is None or decoded[0] is not entry:
+            headers = [(name, value) for name, value in json.loads(entry.bodies["headers"])]
+            decoded = (entry, headers)
+            if len(self._decoded) >= DECODED_LIMIT:
+                self._decoded.clear()
+            self._decoded[key] = decoded
+        return decoded[1], entry.bodies["body"]
+
+
+def request_key(asked: Request, config: Mapping, slug: str, state: str) -> str:
+    """Where the response to ``asked`` is kept, for the forum ``slug`` in ``state``."""
+    seen_as = f"{asked.scheme}://{asked.host}|{asked.full_path}"
+    digest = hashlib.blake2b(seen_as.encode(), digest_size=12).hexdigest()
+    encoding = accepted_encoding(ALGORITHMS, asked.accept_encodings) or IDENTITY
+    language = visitor_language(asked, config)
+    prefix = config["PUBLIC_CACHE_PREFIX"]
+    return f"{prefix}:{slug}:fast:{state}:{language}:{encoding}:{digest}"
+
+
+def _state(number: int, published_at: datetime, listed: bool) -> str:
     from app.core.public_cache import public_store
 
     stamp = int(published_at.timestamp() * 1_000_000)
@@ -88,16 +168,12 @@ def _state(number: int, published_at, listed: bool) -> str:
 def _memo_state(slug: str) -> str | None:
     """The forum's published state, asked at most once a second; None when the
     forum is unknown, a draft, or has nothing published."""
-    memo = current_app.extensions[MEMO]
-    now = clock()
-    known = memo.get(slug)
-    if known is not None and known[0] > now:
-        return known[1]
     from app.forums.models import ForumStatus
     from app.forums.scope import forum_by_slug
     from app.safety.services import public_listings_allowed
     from app.scheduling.publishing import published_programme
 
+    now = clock()
     forum = forum_by_slug(slug)
     if forum is None:
         return None  # not remembered: unknown slugs would fill the memo
@@ -105,73 +181,42 @@ def _memo_state(slug: str) -> str | None:
     state = None
     if version is not None:
         state = _state(version.number, version.published_at, public_listings_allowed(forum))
-    memo[slug] = (now + current_app.config["PUBLIC_FAST_PATH_MEMO_SECONDS"], state)
+    memo_seconds = current_app.config["PUBLIC_FAST_PATH_MEMO_SECONDS"]
+    current_app.extensions[MEMO][slug] = (now + memo_seconds, state)
     return state
 
 
-def _eligible() -> bool:
-    """A request nothing about which is personal, for a page the fast path serves."""
-    config = current_app.config
-    cookies = request.cookies
+def _eligible(asked: Request, config: Mapping) -> bool:
+    """A request nothing about which is personal."""
+    cookies = asked.cookies
     return (
-        config["PUBLIC_FAST_PATH"]
-        and request.method in ("GET", "HEAD")
-        and request.endpoint in ENDPOINTS
+        asked.method in ("GET", "HEAD")
         and config["SESSION_COOKIE_NAME"] not in cookies
         and config.get("REMEMBER_COOKIE_NAME", "remember_token") not in cookies
-        and "Authorization" not in request.headers
+        and "Authorization" not in asked.headers
     )
 
 
-def _language() -> str:
-    """What ``select_locale`` chooses for a visitor who is not signed in."""
-    cookie = request.cookies.get(LANGUAGE_COOKIE)
-    if cookie in supported_languages():
-        return cookie
-    return language_from_accept_header() or current_app.config["BABEL_DEFAULT_LOCALE"]
-
-
-def _key(slug: str, state: str) -> str:
-    seen_as = f"{request.scheme}://{request.host}|{request.full_path}"
-    digest = hashlib.blake2b(seen_as.encode(), digest_size=12).hexdigest()
-    encoding = accepted_encoding(ALGORITHMS) or IDENTITY
-    prefix = current_app.config["PUBLIC_CACHE_PREFIX"]
-    return f"{prefix}:{slug}:fast:{state}:{_language()}:{encoding}:{digest}"
-
-
-def _look_up(_endpoint: str | None, values: dict | None) -> None:
-    from app.core.public_cache import public_store
-
-    store = public_store()
-    if store is None or not values or "forum_slug" not in values or not _eligible():
-        return
-    state = _memo_state(values["forum_slug"])
-    entry = store.get(_key(values["forum_slug"], state)) if state is not None else None
-    if entry is None:
-        return
-    # Served by _serve: the forum need not be loaded (scope.py skips a rule without a slug).
-    values.pop("forum_slug")
-    headers = Headers(json.loads(entry.bodies["headers"]))
-    response = current_app.response_class(entry.bodies["body"], headers=headers)
-    g.setdefault(FOUND, response.make_conditional(request))
-
-
-def _serve() -> Response | None:
-    return g.pop(FOUND, None)
+def _is_conditional(environ: dict) -> bool:
+    return "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
 
 
 def _store(response: Response) -> Response:
+    """Keep a response rendered for everyone, as it leaves Flask, for the layer."""
     noted = g.get(STATE)
+    config = current_app.config
     if (
         noted is None
+        or not config["PUBLIC_FAST_PATH"]
         or request.method != "GET"
+        or request.endpoint not in ENDPOINTS
         or response.status_code != 200
         or not response.cache_control.public
         or "Set-Cookie" in response.headers
         or session
         or session.modified
         or response.is_streamed
-        or not _eligible()
+        or not _eligible(request, config)
     ):
         return response
     from app.core.public_cache import public_store
@@ -183,7 +228,7 @@ def _store(response: Response) -> Response:
         listed = g.get(f"public_listings_allowed_{forum.id}")  # as cache_key asked it
         if listed is None:
             listed = public_listings_allowed(forum)
-        key = _key(forum.slug, _state(number, published_at, listed))
+        key = request_key(request, config, forum.slug, _state(number, published_at, listed))
         headers = json.dumps(list(response.headers.items())).encode()
         parts = {"headers": headers, "body": response.get_data()}
         store.set(key, Entry(response.content_type or "", response.get_etag()[0] or "", parts))

@@ -2,6 +2,8 @@
 never for a visitor with a session, a new version or a lockdown seen once the
 per-process memo expires, an entry per language and encoding, never a draft."""
 
+import json
+
 import pytest
 import sqlalchemy as sa
 from werkzeug.http import http_date
@@ -218,3 +220,60 @@ def test_a_draft_forum_is_never_served(app, published, store, now):
 
     assert client.get(URLS[0]).status_code == 404
     assert client.get(URLS[2]).status_code == 404
+
+
+def test_a_hit_is_answered_before_flask_runs(app, published, store, now, monkeypatch):
+    """No request hook, view or after_request hook runs for a stored response."""
+    client = app.test_client()
+    first = client.get(URLS[0], headers=GZIP)
+    seen = []
+    before, after = app.before_request_funcs[None], app.after_request_funcs[None]
+    monkeypatch.setitem(app.before_request_funcs, None, [*before, lambda: seen.append("before")])
+    monkeypatch.setitem(
+        app.after_request_funcs, None, [lambda r: seen.append("after") or r, *after]
+    )
+
+    again = client.get(URLS[0], headers=GZIP)
+    head = client.head(URLS[0], headers=GZIP)
+    not_modified = client.get(URLS[0], headers={**GZIP, "If-None-Match": first.headers["ETag"]})
+
+    assert (again.status_code, head.status_code, not_modified.status_code) == (200, 200, 304)
+    assert seen == []
+    client.get("/isf-cache/")  # the forum's home page is not one of the fast path's
+    assert seen == ["before", "after"]
+
+
+def test_it_keeps_what_every_hook_added(app, published, store, now):
+    client = app.test_client()
+    client.get(URLS[0], headers=GZIP)
+    (entry,) = [store._entries[key][1] for key in _fast_entries(store)]
+
+    kept = dict(json.loads(entry.bodies["headers"]))
+    assert kept["Content-Encoding"] == "gzip"
+    assert kept["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" in kept
+    assert "public" in kept.get("Cache-Control", "")
+
+
+def test_other_pages_and_unknown_urls_go_to_flask(app, published, store, now, slow_path_spy):
+    client = app.test_client()
+    missing = client.get("/isf-cache/programme/999999")
+    unknown = client.get("/no-such-forum/programme")
+    client.get("/isf-cache/programme/999999")
+
+    assert (missing.status_code, unknown.status_code) == (404, 404)
+    assert _fast_entries(store) == []
+    assert "no-such-forum" not in app.extensions["public_fast_path"]  # unknown slugs not kept
+
+
+def test_switched_off_it_neither_stores_nor_serves(
+    app, published, store, now, slow_path_spy, monkeypatch
+):
+    monkeypatch.setitem(app.config, "PUBLIC_FAST_PATH", False)
+    client = app.test_client()
+    client.get(URLS[0])
+    calls = len(slow_path_spy)
+    client.get(URLS[0])
+
+    assert _fast_entries(store) == []
+    assert len(slow_path_spy) == calls + 1
