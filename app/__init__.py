@@ -51,6 +51,7 @@ def _configure_data_keys(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from app.accounts.services import load_user_from_session
+    from app.core.after_commit import register_after_commit
     from app.core.compression import init_compression
     from app.core.i18n import select_locale
     from app.core.public_cache import init_public_cache
@@ -58,6 +59,7 @@ def register_extensions(app: Flask) -> None:
 
     _load_models()
     db.init_app(app)
+    register_after_commit()
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(
         app,

@@ -36,6 +36,7 @@ from flask import Flask, Response, current_app, g, request, session
 from flask_login import current_user
 from markupsafe import Markup
 
+from app.core.after_commit import run_after_commit
 from app.core.compression import ALGORITHMS, accepted_encoding, compress_for_cache
 from app.core.i18n import current_language
 from app.core.public_cache_stores import IDENTITY, Entry, MemoryStore, RedisStore, Store
@@ -182,15 +183,26 @@ def cache_key(
 
 def forget_everything() -> None:
     """Retire every cached page of every forum, in every worker at once: someone
-    asked to be hidden ("Hide us", "Hide me"), and public pages promise it at once."""
+    asked to be hidden ("Hide us", "Hide me"), and public pages promise it at once.
+    Done when the change commits: a page rendered from the rows before it could
+    otherwise be kept under the new generation."""
+    run_after_commit(_retire_everything)
+
+
+def forget_forum(slug: str) -> None:
+    """Drop every cached page and export of the forum (called when it publishes),
+    once the publication commits."""
+    run_after_commit(partial(_drop_forum, slug))
+
+
+def _retire_everything() -> None:
     store = public_store()
     if store is not None:
         store.next_generation()
     forget_memo()
 
 
-def forget_forum(slug: str) -> None:
-    """Drop every cached page and export of the forum (called when it publishes)."""
+def _drop_forum(slug: str) -> None:
     store = public_store()
     if store is not None:
         store.forget(f"{current_app.config['PUBLIC_CACHE_PREFIX']}:{slug}:")

@@ -69,8 +69,10 @@ def init_public_fast_path(app: Flask) -> None:
 
 def note_public(forum, version) -> None:
     """The response being rendered is the same for everyone who reads ``forum``'s
-    ``version``: the fast path may keep it (called by ``cached_public``)."""
-    g.setdefault(STATE, (forum, version.number, version.published_at))
+    ``version``: the fast path may keep it (called by ``cached_public``). The
+    cache generation is read now, before the rendering: one that moves meanwhile
+    retires the response with everything else."""
+    g.setdefault(STATE, (forum, version.number, version.published_at, _generation()))
 
 
 def forget_memo(slug: str | None = None) -> None:
@@ -156,12 +158,15 @@ def request_key(asked: Request, config: Mapping, slug: str, state: str) -> str:
     return f"{prefix}:{slug}:fast:{state}:{language}:{encoding}:{digest}"
 
 
-def _state(number: int, published_at: datetime, listed: bool) -> str:
+def _generation() -> str:
     from app.core.public_cache import public_store
 
-    stamp = int(published_at.timestamp() * 1_000_000)
     store = public_store()
-    generation = store.generation() if store is not None else "0"
+    return store.generation() if store is not None else "0"
+
+
+def _state(number: int, published_at: datetime, listed: bool, generation: str) -> str:
+    stamp = int(published_at.timestamp() * 1_000_000)
     return f"{number}.{stamp}:{'listed' if listed else 'lockdown'}:{generation}"
 
 
@@ -180,7 +185,8 @@ def _memo_state(slug: str) -> str | None:
     version = None if forum.status is ForumStatus.DRAFT else published_programme(forum)
     state = None
     if version is not None:
-        state = _state(version.number, version.published_at, public_listings_allowed(forum))
+        listed = public_listings_allowed(forum)
+        state = _state(version.number, version.published_at, listed, _generation())
     memo_seconds = current_app.config["PUBLIC_FAST_PATH_MEMO_SECONDS"]
     current_app.extensions[MEMO][slug] = (now + memo_seconds, state)
     return state
@@ -220,15 +226,17 @@ def _store(response: Response) -> Response:
     ):
         return response
     from app.core.public_cache import public_store
-    from app.safety.services import public_listings_allowed
 
     store = public_store()
     if store is not None:
-        forum, number, published_at = noted
-        listed = g.get(f"public_listings_allowed_{forum.id}")  # as cache_key asked it
+        forum, number, published_at, generation = noted
+        # As cache_key asked it before rendering (asked now, a lockdown begun meanwhile
+        # would file a page rendered with organizations under "lockdown").
+        listed = g.get(f"public_listings_allowed_{forum.id}")
         if listed is None:
-            listed = public_listings_allowed(forum)
-        key = request_key(request, config, forum.slug, _state(number, published_at, listed))
+            return response
+        state = _state(number, published_at, listed, generation)
+        key = request_key(request, config, forum.slug, state)
         headers = json.dumps(list(response.headers.items())).encode()
         parts = {"headers": headers, "body": response.get_data()}
         store.set(key, Entry(response.content_type or "", response.get_etag()[0] or "", parts))

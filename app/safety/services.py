@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import g
 
 from app.audit.services import AuditAction, record
+from app.core.after_commit import run_after_commit
 from app.core.db import utcnow
 from app.core.permissions import all_forum_roles
 from app.core.public_fast_path import forget_memo
@@ -66,7 +67,8 @@ def start_lockdown(actor, forum: Forum | None = None) -> Lockdown:
     db.session.add(lockdown)
     db.session.flush()
     record(AuditAction.LOCKDOWN_STARTED, actor=actor, obj=lockdown, forum=forum)
-    forget_memo()  # this worker's public fast path asks again at once (others within 1 s)
+    # This worker's public fast path asks again at once (others within 1 s).
+    run_after_commit(forget_memo)
     return lockdown
 
 
@@ -75,7 +77,7 @@ def end_lockdown(actor, lockdown: Lockdown) -> None:
     lockdown.ended_by_id = actor.id
     forum = db.session.get(Forum, lockdown.forum_id) if lockdown.forum_id else None
     record(AuditAction.LOCKDOWN_ENDED, actor=actor, obj=lockdown, forum=forum)
-    forget_memo()
+    run_after_commit(forget_memo)
 
 
 def _lockdowns_for(user) -> list[Lockdown]:

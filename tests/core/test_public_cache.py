@@ -179,6 +179,8 @@ def test_forgetting_a_forum_drops_its_entries_only(app, published, store):
     _get(app, published, Renders())
     with app.test_request_context():
         forget_forum("isf-cache")
+        assert len(store) == 2  # until the publication commits
+        db.session.commit()
 
     assert len(store) == 1
 
@@ -303,6 +305,7 @@ def test_redis_is_used_when_redis_url_is_set_and_shared_between_workers(
     assert list(worker.client.scan_iter(match=f"{redis_prefix}:isf-cache:*"))
     with app.test_request_context():
         forget_forum("isf-cache")
+        db.session.commit()
     assert not list(worker.client.scan_iter(match=f"{redis_prefix}:isf-cache:*"))
 
 
@@ -324,6 +327,7 @@ def test_hiding_retires_every_workers_pages_at_once(app, published, monkeypatch,
     assert render.calls == 2
     with app.test_request_context():
         forget_everything()  # in the other worker ("Hide us" was pressed there)
+        db.session.commit()
     monkeypatch.setitem(app.extensions, "public_cache", one)
 
     _get(app, published, render)  # the first worker, whose copy is still in its memory
@@ -331,3 +335,16 @@ def test_hiding_retires_every_workers_pages_at_once(app, published, monkeypatch,
     assert len(one) == 2  # the old copy is there, under a key no request asks for now
 
     assert render.calls == 3
+
+
+def test_nothing_is_forgotten_when_the_change_rolls_back(app, published, store):
+    _get(app, published, Renders())
+    with app.test_request_context():
+        generation = store.generation()
+        forget_forum("isf-cache")
+        forget_everything()
+        db.session.rollback()
+        db.session.commit()  # a later transaction does not carry them
+
+        assert len(store) > 0
+        assert store.generation() == generation

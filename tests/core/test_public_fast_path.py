@@ -277,3 +277,33 @@ def test_switched_off_it_neither_stores_nor_serves(
 
     assert _fast_entries(store) == []
     assert len(slow_path_spy) == calls + 1
+
+
+def test_a_response_rendered_while_someone_hides_is_not_kept_for_after(
+    app, published, now, monkeypatch, tmp_path
+):
+    """The generation is read before rendering: a "Hide us" that commits while a
+    page is rendered retires that page, though it is stored after the move."""
+    from app.exports import views
+
+    store = MemoryStore(4 * 1024 * 1024, 300, stamp=tmp_path / "generation")
+    monkeypatch.setitem(app.extensions, "public_cache", store)
+
+    original = views.render_export
+    renders = []
+
+    def render_while_hiding(*args):
+        body = original(*args)
+        if not renders:
+            with app.app_context():
+                store.next_generation()  # another worker's "Hide us" commits meanwhile
+        renders.append(1)
+        return body
+
+    monkeypatch.setattr(views, "render_export", render_while_hiding)
+    client = app.test_client()
+    client.get(URLS[2])
+    now[0] += 1.5  # this worker's memo asks again and sees the new generation
+    client.get(URLS[2])
+
+    assert len(renders) == 2
