@@ -4,8 +4,10 @@ Registered before the forum blueprints, so ``/api/...`` never reaches
 ``/<forum_slug>/...`` (and "api" is a reserved forum slug).
 """
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Flask, Response, jsonify
 from werkzeug.exceptions import HTTPException
+
+from app.core.errors import error_headers, render_errors_under
 
 api_bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -38,7 +40,23 @@ def _json_error(error: HTTPException):
     if error.code is not None and error.code < 400:
         return error
     code = error.code if error.code in ERROR_NAMES else 500
-    return error_response(code, getattr(error, "api_error", None))
+    response, code = error_response(code, getattr(error, "api_error", None))
+    response.headers.extend(error_headers(error))
+    return response, code
+
+
+def _json_error_outside_views(error: HTTPException):
+    """A method no route here takes (405 with ``Allow``): the blueprint's own
+    handler and hooks do not run when no route matched, so both are applied here."""
+    response, code = _json_error(error)
+    response.status_code = code
+    return _open_for_reading(response)
+
+
+@api_bp.record_once
+def _errors_in_json(state) -> None:
+    app: Flask = state.app
+    render_errors_under(app, api_bp.url_prefix + "/", _json_error_outside_views)
 
 
 @api_bp.after_request

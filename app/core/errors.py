@@ -2,8 +2,9 @@
 
 import math
 import time
+from collections.abc import Callable
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from werkzeug.exceptions import HTTPException
@@ -45,12 +46,30 @@ def _retry_hint() -> str | None:
     return ngettext("Try again in %(num)d minute.", "Try again in %(num)d minutes.", minutes)
 
 
+ERROR_RENDERERS = "error_renderers"
+
+
+def render_errors_under(app: Flask, prefix: str, renderer: Callable[[HTTPException], object]):
+    """Errors of URLs under ``prefix`` that no view of its own answered (no such
+    route, a method it does not take) get ``renderer``'s answer, not the site's page."""
+    app.extensions.setdefault(ERROR_RENDERERS, {})[prefix] = renderer
+
+
+def error_headers(error: HTTPException) -> list[tuple[str, str]]:
+    """What the error says about itself (``Allow`` of a 405), but not its type."""
+    return [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
+
+
 def _handle_http_error(error: HTTPException):
     if error.code is not None and error.code < 400:
         return error  # redirects raised with abort() pass through
     if error.response is not None and error.code != 429:
         return error.response
-    return render_error(error)
+    for prefix, renderer in current_app.extensions.get(ERROR_RENDERERS, {}).items():
+        if request.path.startswith(prefix):
+            return renderer(error)
+    page, code = render_error(error)
+    return page, code, error_headers(error)
 
 
 def register_error_pages(app: Flask) -> None:

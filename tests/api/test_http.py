@@ -59,6 +59,21 @@ def test_an_unknown_path_is_a_json_404(client, world, url):
     assert get_json(client, url, status=404) == {"error": "not_found"}
 
 
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("url", ["/api/v1/forums", "/api/v1/forums/isf-4/programme"])
+def test_a_method_other_than_reading_is_a_json_405_naming_the_allowed_ones(
+    client, world, method, url
+):
+    response = getattr(client, method)(url, headers={"Origin": "https://example.net"})
+
+    assert response.status_code == 405
+    assert response.get_json() == {"error": "method_not_allowed"}
+    assert set(response.headers["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "OPTIONS"}
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in response.headers
+
+
 def test_api_addresses_never_reach_the_forum_pages(app):
     """``/api/v1/…`` is the API's, whatever a forum page of the same shape exists."""
     adapter = app.url_map.bind("localhost")

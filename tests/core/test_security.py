@@ -94,6 +94,14 @@ def test_error_pages_are_translated_and_reveal_nothing(method, path, status, lan
         assert not any(title in page for title in english_titles)
 
 
+def test_a_405_page_names_the_methods_the_page_takes(client):
+    response = client.put("/")
+
+    assert response.status_code == 405
+    assert response.mimetype == "text/html"
+    assert "GET" in response.headers["Allow"]
+
+
 def test_templates_load_nothing_from_other_sites():
     external = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', re.I)
     for template in (ROOT / "templates").rglob("*.html"):
