@@ -54,9 +54,11 @@ def register_extensions(app: Flask) -> None:
     from app.core.after_commit import register_after_commit
     from app.core.compression import init_compression
     from app.core.i18n import select_locale
+    from app.core.input_filter import init_input_filter
     from app.core.public_cache import init_public_cache
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 
+    init_input_filter(app)
     _load_models()
     db.init_app(app)
     register_after_commit()

@@ -1,6 +1,7 @@
 """Small helpers for tests that drive the app through HTTP."""
 
 import re
+from contextlib import contextmanager
 
 import pyotp
 import sqlalchemy as sa
@@ -48,3 +49,21 @@ def outbox_to(address: str) -> list[OutboxMessage]:
         .order_by(OutboxMessage.id)
     )
     return list(db.session.scalars(query))
+
+
+@contextmanager
+def statements_run(app):
+    """The SQL statements run inside the block, the tests' own savepoints aside."""
+    with app.app_context():
+        engine = db.engine
+    seen: list[str] = []
+
+    def count(_connection, _cursor, statement, *_args):
+        if not statement.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
+            seen.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count)

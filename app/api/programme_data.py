@@ -14,13 +14,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
-from app.activities.models import Activity, CoOrganizer, Presenter
+from app.activities.models import Activity
 from app.api.pagination import BadPageRequest, encode_cursor, position_int
-from app.core.visibility import public_display_name
 from app.extensions import db
 from app.forums.models import Day, Forum, Room
 from app.interpreting.models import InterpretationNeed
 from app.organizations.models import Organization
+from app.programme.public_rows import (
+    interpretation_needs,
+    public_organizations,
+    public_presenters,
+)
 from app.safety.services import public_listings_allowed
 from app.scheduling.models import PublishedSession, ScheduleVersion
 
@@ -85,7 +89,7 @@ def public_sessions(
             .options(
                 joinedload(PublishedSession.day),
                 joinedload(PublishedSession.room),
-                joinedload(PublishedSession.activity),
+                joinedload(PublishedSession.activity).joinedload(Activity.lead_organization),
             )
             .order_by(
                 Day.date,
@@ -101,9 +105,9 @@ def public_sessions(
     )
     activity_ids = [session.activity_id for session in sessions]
     named = public_listings_allowed(forum)
-    organizations = _public_organizations(activity_ids) if named else {}
-    presenters = _public_presenters(activity_ids) if named else {}
-    needs = _needs(activity_ids)
+    organizations = public_organizations([s.activity for s in sessions]) if named else {}
+    presenters = public_presenters(activity_ids) if named else {}
+    needs = interpretation_needs(activity_ids)
     return [
         PublicSession(
             session=session,
@@ -113,64 +117,3 @@ def public_sessions(
         )
         for session in sessions
     ]
-
-
-def _may_be_named():
-    return sa.and_(Organization.listed_publicly.is_(True), Organization.hidden_at.is_(None))
-
-
-def _public_organizations(activity_ids: list[int]) -> dict[int, list[Organization]]:
-    """The lead, then accepted co-organizers in invitation order, of each activity,
-    when they may be named."""
-    found: dict[int, dict[int, Organization]] = {}
-    if not activity_ids:
-        return {}
-    leads = db.session.execute(
-        sa.select(Activity.id, Organization)
-        .join(Organization, Organization.id == Activity.lead_organization_id)
-        .where(Activity.id.in_(activity_ids), _may_be_named())
-    )
-    co_organizers = db.session.execute(
-        sa.select(CoOrganizer.activity_id, Organization)
-        .join(Organization, Organization.id == CoOrganizer.organization_id)
-        .where(
-            CoOrganizer.activity_id.in_(activity_ids),
-            CoOrganizer.accepted.is_(True),
-            _may_be_named(),
-        )
-        .order_by(CoOrganizer.id)
-    )
-    for activity_id, organization in [*leads, *co_organizers]:
-        found.setdefault(activity_id, {}).setdefault(organization.id, organization)
-    return {activity_id: list(named.values()) for activity_id, named in found.items()}
-
-
-def _public_presenters(activity_ids: list[int]) -> dict[int, list[str]]:
-    """The names of presenters who consented, by activity; only the name is read."""
-    found: dict[int, list[str]] = {}
-    if not activity_ids:
-        return found
-    rows = db.session.execute(
-        sa.select(Presenter.activity_id, Presenter.name, Presenter.public_consent)
-        .where(Presenter.activity_id.in_(activity_ids), Presenter.public_consent.is_(True))
-        .order_by(Presenter.activity_id, Presenter.position, Presenter.id)
-    )
-    for activity_id, name, consent in rows:
-        shown = public_display_name((name or "").strip(), consent, None, hidden=False)
-        if shown:
-            found.setdefault(activity_id, []).append(shown)
-    return found
-
-
-def _needs(activity_ids: list[int]) -> dict[int, list[InterpretationNeed]]:
-    found: dict[int, list[InterpretationNeed]] = {}
-    if not activity_ids:
-        return found
-    needs = db.session.scalars(
-        sa.select(InterpretationNeed)
-        .where(InterpretationNeed.activity_id.in_(activity_ids))
-        .order_by(InterpretationNeed.id)
-    )
-    for need in needs:
-        found.setdefault(need.activity_id, []).append(need)
-    return found

@@ -14,12 +14,13 @@ from functools import reduce
 from math import gcd
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
 from flask import current_app, url_for
+from sqlalchemy.orm import selectinload
 
 from app.activities.labels import activity_format_label
 from app.core.db import utcnow
 from app.core.i18n import localized
-from app.exports import public_queries as queries
 from app.exports.identifiers import (
     acronym_of,
     room_guid,
@@ -28,11 +29,17 @@ from app.exports.identifiers import (
     theme_slug,
 )
 from app.exports.texts import abstract_of, clean_text
+from app.extensions import db
 from app.forums.models import Day, Forum, Room
 from app.interpreting.models import InterpretationNeed
 from app.interpreting.public import session_languages
 from app.organizations.models import Organization
-from app.programme.services import is_listed_publicly
+from app.programme.public_rows import (
+    interpretation_needs,
+    public_organizations,
+    public_presenters,
+    published_sessions,
+)
 from app.safety.services import public_listings_allowed
 from app.scheduling.models import PublishedSession
 from app.scheduling.publishing import published_programme
@@ -134,8 +141,8 @@ def export_programme(forum: Forum, language: str) -> ExportProgramme:
     the forum is there, with or without sessions; sessions by time, then room."""
     zone = ZoneInfo(forum.timezone)
     version = published_programme(forum)
-    placed = queries.published_sessions(version) if version else []
-    days = queries.forum_days(forum)
+    placed = published_sessions(version) if version else []
+    days = _forum_days(forum)
     for session in placed:
         if session.day not in days:
             days.append(session.day)
@@ -167,6 +174,11 @@ def export_programme(forum: Forum, language: str) -> ExportProgramme:
     )
 
 
+def _forum_days(forum: Forum) -> list[Day]:
+    query = sa.select(Day).where(Day.forum_id == forum.id).options(selectinload(Day.slots))
+    return list(db.session.scalars(query))
+
+
 def _today(zone: ZoneInfo) -> date:
     return utcnow().astimezone(zone).date()
 
@@ -184,9 +196,9 @@ def _sessions(
 ) -> list[ExportSession]:
     activity_ids = [session.activity_id for session in placed]
     named = public_listings_allowed(forum)
-    co_organizers = queries.co_organizers(activity_ids) if named else {}
-    presenters = queries.presenters(activity_ids) if named else {}
-    needs = queries.needs(activity_ids)
+    organizations = public_organizations([s.activity for s in placed]) if named else {}
+    presenters = public_presenters(activity_ids) if named else {}
+    needs = interpretation_needs(activity_ids)
     rooms: dict[int, ExportRoom] = {}
     return [
         _session(
@@ -196,13 +208,8 @@ def _sessions(
             zone,
             programme_url,
             room=rooms.setdefault(session.room_id, _room(forum, session.room, language)),
-            organizations=_organization_names(
-                [session.activity.lead_organization, *co_organizers.get(session.activity_id, [])]
-                if named
-                else [],
-                language,
-            ),
-            presenters=presenters.get(session.activity_id, []),
+            organizations=_organization_names(organizations.get(session.activity_id, []), language),
+            presenters=_cleaned(presenters.get(session.activity_id, [])),
             needs=needs.get(session.activity_id, []),
         )
         for session in placed
@@ -301,9 +308,12 @@ def _timeslot_minutes(days: list[Day]) -> int:
 
 
 def _organization_names(organizations: list[Organization], language: str) -> list[str]:
-    names = [
-        clean_text(localized(organization, "name", language) or organization.acronym)
+    return _cleaned(
+        localized(organization, "name", language) or organization.acronym
         for organization in organizations
-        if is_listed_publicly(organization)
-    ]
-    return [name for name in dict.fromkeys(names) if name]
+    )
+
+
+def _cleaned(texts) -> list[str]:
+    """Each text once, without control characters, empty ones left out."""
+    return [text for text in dict.fromkeys(clean_text(text) for text in texts) if text]

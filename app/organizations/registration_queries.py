@@ -1,6 +1,7 @@
 """Who registered what: the registrations of an organization, of a user, and the
 forums an organization can register for now. Reads only."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -85,25 +86,32 @@ class RegistrationLink:
 def registration_links_for(organization: Organization, now: datetime) -> list[RegistrationLink]:
     """The organization's registrations in forums not archived, and the forums whose
     registration window is open now (in each forum's time zone), soonest first."""
+    return registration_links_of([organization], now)[organization.id]
+
+
+def registration_links_of(
+    organizations: Iterable[Organization], now: datetime
+) -> dict[int, list[RegistrationLink]]:
+    """``registration_links_for`` each of ``organizations``, in two queries for all."""
     from app.organizations.registration import is_registration_open
 
-    registrations = {
-        registration.forum_id: registration
-        for registration in db.session.scalars(
-            sa.select(Registration)
-            .join(Forum)
-            .where(
-                Registration.organization_id == organization.id,
-                Forum.status != ForumStatus.ARCHIVED,
-            )
-        )
+    ids = [organization.id for organization in organizations]
+    registrations: dict[int, dict[int, Registration]] = {
+        organization_id: {} for organization_id in ids
     }
+    for registration in db.session.scalars(
+        sa.select(Registration)
+        .join(Forum)
+        .where(Registration.organization_id.in_(ids), Forum.status != ForumStatus.ARCHIVED)
+    ):
+        registrations[registration.organization_id][registration.forum_id] = registration
     # A day's margin either side of UTC's date: each forum's own date decides.
     utc_today = now.date()
+    registered_in = {forum_id for found in registrations.values() for forum_id in found}
     candidates = db.session.scalars(
         sa.select(Forum).where(
             sa.or_(
-                Forum.id.in_(registrations),
+                Forum.id.in_(registered_in),
                 sa.and_(
                     Forum.status == ForumStatus.OPEN,
                     Forum.registration_opens <= utc_today + timedelta(days=1),
@@ -111,10 +119,16 @@ def registration_links_for(organization: Organization, now: datetime) -> list[Re
                 ),
             )
         )
-    )
-    links = []
-    for forum in candidates:
-        is_open = is_registration_open(forum, now)
-        if forum.id in registrations or is_open:
-            links.append(RegistrationLink(forum, registrations.get(forum.id), is_open))
-    return sorted(links, key=lambda link: (link.forum.start_date or date.max, link.forum.id))
+    ).all()
+    open_now = {forum.id: is_registration_open(forum, now) for forum in candidates}
+    links = {}
+    for organization_id, found in registrations.items():
+        mine = [
+            RegistrationLink(forum, found.get(forum.id), open_now[forum.id])
+            for forum in candidates
+            if forum.id in found or open_now[forum.id]
+        ]
+        links[organization_id] = sorted(
+            mine, key=lambda link: (link.forum.start_date or date.max, link.forum.id)
+        )
+    return links

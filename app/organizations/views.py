@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.core.access import signed_in
+from app.core.db import utcnow
 from app.core.i18n import localized
 from app.extensions import db
 from app.organizations import contacts, members, services
@@ -25,6 +26,7 @@ from app.organizations.forms import (
 from app.organizations.labels import LEGAL_STATUS
 from app.organizations.membership import member_organization_or_404, organizations_of
 from app.organizations.models import Organization
+from app.organizations.registration_queries import registration_links_of
 
 # The organizations the duplicates warning showed this person: the ones they may ask
 # to join (views_members.request_to_join).
@@ -49,6 +51,7 @@ def mine():
         "organizations/mine.html",
         organizations=organizations,
         registrations=services.registrations_by_organization(organizations),
+        links_by_organization=registration_links_of(organizations, utcnow()),
         invitations=members.invitations_for(current_user),
         answer_form=AnswerForm(formdata=None),
     )

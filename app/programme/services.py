@@ -13,22 +13,22 @@ from datetime import date, datetime, time
 from itertools import groupby
 from operator import itemgetter
 
-import sqlalchemy as sa
-from sqlalchemy.orm import joinedload
-
 from app.activities.labels import activity_format_label
-from app.activities.models import Activity, CoOrganizer, Presenter
 from app.core.i18n import localized
-from app.core.visibility import public_display_name
-from app.extensions import db
 from app.forums.calendar_messages import time_span
 from app.forums.models import Forum
 from app.interpreting.models import InterpretationNeed
 from app.interpreting.public import session_languages
 from app.organizations.models import Organization
+from app.programme.public_rows import (
+    interpretation_needs,
+    public_organizations,
+    public_presenters,
+    published_sessions,
+)
 from app.programme.search import multilingual_texts, search_key
 from app.safety.services import public_listings_allowed
-from app.scheduling.models import PublishedSession, ScheduleVersion
+from app.scheduling.models import PublishedSession
 from app.scheduling.publishing import published_programme
 
 
@@ -98,12 +98,6 @@ class Programme:
         return next((s for s in self.sessions if s.activity_id == activity_id), None)
 
 
-def is_listed_publicly(organization: Organization) -> bool:
-    """May a public page name ``organization``? Only when it chose to be listed and
-    has not asked to be hidden since."""
-    return bool(organization.listed_publicly) and organization.hidden_at is None
-
-
 def public_programme(forum: Forum, activity_ids: Collection[int] | None = None) -> Programme:
     """The forum's latest published version as the public sees it, sessions by
     day, then start time, then room; an empty Programme when nothing is published.
@@ -111,16 +105,16 @@ def public_programme(forum: Forum, activity_ids: Collection[int] | None = None) 
     version = published_programme(forum)
     if version is None:
         return Programme()
-    sessions = _published_sessions(version, activity_ids)
+    sessions = published_sessions(version, activity_ids)
     activity_ids = [session.activity_id for session in sessions]
     named = public_listings_allowed(forum)
-    co_organizers = _public_co_organizers(activity_ids) if named else {}
-    presenters = _public_presenters(activity_ids) if named else {}
-    needs = _needs(activity_ids)
+    organizations = public_organizations([s.activity for s in sessions]) if named else {}
+    presenters = public_presenters(activity_ids) if named else {}
+    needs = interpretation_needs(activity_ids)
     rows = [
         _row(
             session,
-            organizations=_organizations(session.activity, co_organizers, named),
+            organizations=organizations.get(session.activity_id, []),
             presenters=presenters.get(session.activity_id, []),
             needs=needs.get(session.activity_id, []),
         )
@@ -146,91 +140,6 @@ def _rooms(sessions: list[PublishedSession]) -> list[ProgrammeRoom]:
         ProgrammeRoom(id=room.id, name=localized(room, "name"), position=room.position or 0)
         for room in sorted(rooms.values(), key=lambda room: (room.position or 0, room.id))
     ]
-
-
-def _published_sessions(
-    version: ScheduleVersion, activity_ids: Collection[int] | None = None
-) -> list[PublishedSession]:
-    query = sa.select(PublishedSession).where(PublishedSession.version_id == version.id)
-    if activity_ids is not None:
-        if not activity_ids:
-            return []
-        query = query.where(PublishedSession.activity_id.in_(list(activity_ids)))
-    sessions = db.session.scalars(
-        query.options(
-            joinedload(PublishedSession.day),
-            joinedload(PublishedSession.room),
-            joinedload(PublishedSession.activity).joinedload(Activity.theme),
-            joinedload(PublishedSession.activity).joinedload(Activity.lead_organization),
-        )
-    ).all()
-    return sorted(
-        sessions,
-        key=lambda s: (s.day.date, s.starts_at, s.room.position, s.room.id, s.ends_at, s.id),
-    )
-
-
-def _public_co_organizers(activity_ids: list[int]) -> dict[int, list[Organization]]:
-    """Accepted co-organizers that may be named, by activity, in invitation order."""
-    found: dict[int, list[Organization]] = {}
-    if not activity_ids:
-        return found
-    rows = db.session.execute(
-        sa.select(CoOrganizer.activity_id, Organization)
-        .join(Organization, Organization.id == CoOrganizer.organization_id)
-        .where(
-            CoOrganizer.activity_id.in_(activity_ids),
-            CoOrganizer.accepted.is_(True),
-            Organization.listed_publicly.is_(True),
-            Organization.hidden_at.is_(None),
-        )
-        .order_by(CoOrganizer.id)
-    )
-    for activity_id, organization in rows:
-        found.setdefault(activity_id, []).append(organization)
-    return found
-
-
-def _public_presenters(activity_ids: list[int]) -> dict[int, list[str]]:
-    """The names of presenters who consented, by activity. Only the name column is
-    read: contacts are never loaded for a public page."""
-    found: dict[int, list[str]] = {}
-    if not activity_ids:
-        return found
-    rows = db.session.execute(
-        sa.select(Presenter.activity_id, Presenter.name, Presenter.public_consent)
-        .where(Presenter.activity_id.in_(activity_ids), Presenter.public_consent.is_(True))
-        .order_by(Presenter.activity_id, Presenter.position, Presenter.id)
-    )
-    for activity_id, name, consent in rows:
-        shown = public_display_name((name or "").strip(), consent, None, hidden=False)
-        if shown:
-            found.setdefault(activity_id, []).append(shown)
-    return found
-
-
-def _needs(activity_ids: list[int]) -> dict[int, list[InterpretationNeed]]:
-    found: dict[int, list[InterpretationNeed]] = {}
-    if not activity_ids:
-        return found
-    needs = db.session.scalars(
-        sa.select(InterpretationNeed)
-        .where(InterpretationNeed.activity_id.in_(activity_ids))
-        .order_by(InterpretationNeed.id)
-    )
-    for need in needs:
-        found.setdefault(need.activity_id, []).append(need)
-    return found
-
-
-def _organizations(
-    activity: Activity, co_organizers: dict[int, list[Organization]], named: bool
-) -> list[Organization]:
-    """The organizations a public page may name for ``activity``, lead first."""
-    if not named:
-        return []
-    organizations = [activity.lead_organization, *co_organizers.get(activity.id, [])]
-    return [organization for organization in organizations if is_listed_publicly(organization)]
 
 
 def _names(organizations: list[Organization]) -> list[str]:

@@ -10,7 +10,7 @@ from app.core.permissions import ForumRoleName
 from app.extensions import db
 from app.forums.models import Forum, ForumKind, ForumStatus, Theme
 from tests import factories
-from tests.helpers import log_in
+from tests.helpers import log_in, statements_run
 
 NOW = datetime(2017, 11, 20, 9, 0, tzinfo=UTC)
 ORGANIZER_NAME = "Canary Organizerson"
@@ -365,19 +365,8 @@ def test_pages_are_light(client, forums):
 
 def _statements(app, client, url: str) -> int:
     """The SQL statements a page runs (the tests' own savepoints aside)."""
-    with app.app_context():
-        engine = db.engine
-    seen = []
-
-    def count(_connection, _cursor, statement, *_args):
-        if not statement.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
-            seen.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", count)
-    try:
+    with statements_run(app) as seen:
         _text(client.get(url))
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count)
     return len(seen)
 
 

@@ -9,7 +9,7 @@ from app.extensions import db
 from app.forums.models import ForumStatus
 from app.organizations.models import Organization, RegistrationStatus
 from tests import factories
-from tests.helpers import log_in, post_form
+from tests.helpers import log_in, post_form, statements_run
 
 FORM = {
     "name_ar": "منظمة تموز للتنمية الاجتماعية",
@@ -166,6 +166,35 @@ def test_my_organizations_lists_mine_with_their_registrations(app):
     assert "Approved" in page
     assert "Humat Dijla" not in page
     assert "Najaf local forum" not in page
+
+
+def test_my_organizations_takes_the_same_statements_however_many_i_have(app):
+    client, organization_id = _organization_with_member(app)
+    with app.app_context():
+        open_forum = factories.make_forum(
+            status=ForumStatus.OPEN,
+            registration_opens=date(2000, 1, 1),
+            registration_closes=date(2999, 1, 1),
+        )
+        db.session.commit()
+        open_slug = open_forum.slug
+    client.get("/organizations/")  # warm up
+    with statements_run(app) as few:
+        assert client.get("/organizations/").status_code == 200
+    with app.app_context():
+        user = db.session.get(Organization, organization_id).members[0].user
+        for number in range(8):
+            organization = factories.make_organization(members=[user], name_en=f"Org {number}")
+            for forum in (factories.make_forum(), factories.make_forum()):
+                factories.make_registration(forum, organization)
+        db.session.commit()
+
+    with statements_run(app) as many:
+        page = client.get("/organizations/").get_data(as_text=True)
+
+    assert page.count("Org ") >= 8
+    assert page.count(f"/{open_slug}/register") >= 9  # every organization may register
+    assert len(many) == len(few)
 
 
 def test_profile_pages_and_contacts_are_for_members_only(app):

@@ -6,33 +6,21 @@ import re
 from html import unescape
 
 import pytest
-import sqlalchemy as sa
 
 from app.activities.models import CoOrganizer, Presenter
 from app.extensions import db
 from app.forums.models import Forum, Room
 from app.scheduling.publishing import publish_schedule, published_programme
 from tests import factories
-from tests.helpers import log_in
+from tests.helpers import log_in, statements_run
 from tests.interpreting.factories import make_need, make_placed_session
 from tests.programme.world import listed, make_open_forum, slots_of
 
 
 def _statements(app, client, url: str) -> int:
     """The SQL statements a page runs (the tests' own savepoints aside)."""
-    with app.app_context():
-        engine = db.engine
-    seen = []
-
-    def count(_connection, _cursor, statement, *_args):
-        if not statement.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
-            seen.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", count)
-    try:
+    with statements_run(app) as seen:
         assert client.get(url).status_code == 200
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count)
     return len(seen)
 
 
