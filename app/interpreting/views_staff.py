@@ -16,6 +16,7 @@ from app.core.access import forum_permission
 from app.core.db import utcnow
 from app.core.forms import ConfirmActionForm
 from app.core.permissions import Permission
+from app.core.team_decisions import ApprovalError, ApprovalProblem, PolicyError
 from app.extensions import db
 from app.forums.scope import forum_object
 from app.interpreting import team_approval
@@ -81,8 +82,8 @@ def interpreter(interpreter_id: int):
     )
 
 
-def _problem_message(problem: team_approval.ApprovalProblem) -> str:
-    if problem == team_approval.ApprovalProblem.WITHDRAWN:
+def _problem_message(problem: ApprovalProblem) -> str:
+    if problem == ApprovalProblem.WITHDRAWN:
         return _("This interpreter withdrew: they decide for themselves whether to come back.")
     return _("This has been decided already.")
 
@@ -95,7 +96,7 @@ def approve(interpreter_id: int):
         return redirect(url_for("interpreting_staff.index"))
     try:
         team_approval.approve_interpreter(person, by=current_user, now=utcnow())
-    except team_approval.ApprovalError as error:
+    except ApprovalError as error:
         flash(_problem_message(error.problem), "info")
         return redirect(url_for("interpreting_staff.index"))
     db.session.commit()
@@ -132,7 +133,7 @@ def reject(interpreter_id: int):
         )
     try:
         team_approval.reject_interpreter(person, by=current_user, now=utcnow())
-    except team_approval.ApprovalError as error:
+    except ApprovalError as error:
         flash(_problem_message(error.problem), "info")
         return redirect(url_for("interpreting_staff.index"))
     db.session.commit()
@@ -149,7 +150,7 @@ def policy():
     if form.validate_on_submit():
         try:
             team_approval.update_policy(g.forum, form.details())
-        except team_approval.PolicyError as error:
+        except PolicyError as error:
             for name, (lowest, highest) in error.fields.items():
                 form[name].errors = [
                     _("A whole number from %(min)s to %(max)s.", min=lowest, max=highest)

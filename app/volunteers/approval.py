@@ -11,15 +11,16 @@ within sensible bounds.
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
 from app.accounts.models import User
-from app.audit.services import AuditAction, record
+from app.audit.services import AuditAction
+from app.core import team_decisions as decisions
 from app.core.i18n import localized
+from app.core.team_decisions import check_bounds, check_decision, pending_first, record_decision
 from app.extensions import db
 from app.forums.models import Forum
 from app.notifications.services import queue_email
@@ -41,32 +42,6 @@ POLICY_BOUNDS = {
 }
 APPROVED_SUBJECT = _l("You are a volunteer of the forum")
 REJECTED_SUBJECT = _l("About your offer to volunteer")
-# Pending first: they wait for a decision.
-STATUS_ORDER = (
-    VolunteerStatus.PENDING,
-    VolunteerStatus.APPROVED,
-    VolunteerStatus.REJECTED,
-    VolunteerStatus.WITHDRAWN,
-)
-
-
-class ApprovalProblem(StrEnum):
-    ALREADY_DECIDED = "already_decided"
-    WITHDRAWN = "withdrawn"
-
-
-class ApprovalError(Exception):
-    def __init__(self, problem: ApprovalProblem):
-        self.problem = problem
-        super().__init__(problem)
-
-
-class PolicyError(Exception):
-    """Rules out of bounds: the field names, each with its (lowest, highest)."""
-
-    def __init__(self, fields: dict[str, tuple[int, int]]):
-        self.fields = fields
-        super().__init__(", ".join(fields))
 
 
 def volunteers_of(
@@ -87,32 +62,21 @@ def volunteers_of(
     )
     if status is not None:
         query = query.where(Volunteer.status == status)
-    rows = [
+    return pending_first(
         volunteer
         for volunteer in db.session.scalars(query)
         if (language is None or language in (volunteer.languages or []))
         and (skill is None or skill in (volunteer.skills or []))
-    ]
-    return sorted(rows, key=lambda volunteer: STATUS_ORDER.index(volunteer.status))
+    )
 
 
 def status_counts(forum: Forum) -> dict[VolunteerStatus, int]:
-    query = (
-        sa.select(Volunteer.status, sa.func.count(Volunteer.id))
-        .where(Volunteer.forum_id == forum.id)
-        .group_by(Volunteer.status)
-    )
-    counts = dict.fromkeys(STATUS_ORDER, 0)
-    counts.update({VolunteerStatus(status): count for status, count in db.session.execute(query)})
-    return counts
+    return decisions.status_counts(Volunteer, VolunteerStatus, forum)
 
 
 def approve_volunteer(volunteer: Volunteer, *, by: User, now: datetime) -> None:
     """Approve a pending volunteer (or one turned down before) and tell them."""
-    if volunteer.status == VolunteerStatus.WITHDRAWN:
-        raise ApprovalError(ApprovalProblem.WITHDRAWN)
-    if volunteer.status == VolunteerStatus.APPROVED:
-        raise ApprovalError(ApprovalProblem.ALREADY_DECIDED)
+    check_decision(volunteer, VolunteerStatus.APPROVED)
     _decide(volunteer, VolunteerStatus.APPROVED, by, now)
     _tell(volunteer, "volunteer_approved", APPROVED_SUBJECT, dropped=0)
 
@@ -120,10 +84,7 @@ def approve_volunteer(volunteer: Volunteer, *, by: User, now: datetime) -> None:
 def reject_volunteer(volunteer: Volunteer, *, by: User, now: datetime) -> int:
     """Turn a volunteer down and tell them; they leave the shifts that have not
     started yet. Returns how many sign-ups went."""
-    if volunteer.status == VolunteerStatus.WITHDRAWN:
-        raise ApprovalError(ApprovalProblem.WITHDRAWN)
-    if volunteer.status == VolunteerStatus.REJECTED:
-        raise ApprovalError(ApprovalProblem.ALREADY_DECIDED)
+    check_decision(volunteer, VolunteerStatus.REJECTED)
     dropped = upcoming_signups(volunteer, now)
     for signup in dropped:
         db.session.delete(signup)
@@ -138,17 +99,7 @@ def upcoming_signups(volunteer: Volunteer, now: datetime) -> list[ShiftSignup]:
 
 
 def _decide(volunteer: Volunteer, status: VolunteerStatus, by: User, now: datetime) -> None:
-    volunteer.status = status
-    volunteer.decided_at = now
-    volunteer.decided_by_id = by.id
-    db.session.flush()
-    record(
-        AuditAction.VOLUNTEER_DECIDED,
-        actor=by,
-        obj=volunteer,
-        forum=volunteer.forum,
-        status=str(status),
-    )
+    record_decision(volunteer, status, by=by, now=now, action=AuditAction.VOLUNTEER_DECIDED)
 
 
 def _tell(volunteer: Volunteer, template: str, subject, **context) -> None:
@@ -177,15 +128,7 @@ class PolicyDetails:
 def update_policy(forum: Forum, details: PolicyDetails) -> VolunteeringPolicy:
     """Save the forum's volunteering rules (each within ``POLICY_BOUNDS``); they
     apply to shifts taken from now on."""
-    wrong = {}
-    for name, (lowest, highest) in POLICY_BOUNDS.items():
-        value = getattr(details, name)
-        if value is None and name == "advance_days":
-            continue
-        if value is None or not lowest <= value <= highest:
-            wrong[name] = (lowest, highest)
-    if wrong:
-        raise PolicyError(wrong)
+    check_bounds(vars(details), POLICY_BOUNDS, optional=("advance_days",))
     policy = db.session.get(VolunteeringPolicy, forum.id)
     if policy is None:
         policy = policy_of(forum)

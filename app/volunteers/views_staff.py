@@ -15,6 +15,7 @@ from app.core.db import utcnow
 from app.core.forms import ConfirmActionForm
 from app.core.i18n import format_day, localized
 from app.core.permissions import Permission
+from app.core.team_decisions import ApprovalError, ApprovalProblem, PolicyError
 from app.extensions import db, limiter
 from app.forums.scope import forum_object
 from app.organizations.contacts import international_phone
@@ -72,8 +73,8 @@ def index():
     )
 
 
-def _problem_message(problem: approval.ApprovalProblem) -> str:
-    if problem == approval.ApprovalProblem.WITHDRAWN:
+def _problem_message(problem: ApprovalProblem) -> str:
+    if problem == ApprovalProblem.WITHDRAWN:
         return _("This volunteer withdrew: they decide for themselves whether to come back.")
     return _("This has been decided already.")
 
@@ -86,7 +87,7 @@ def approve(volunteer_id: int):
         return redirect(url_for("volunteers_staff.index"))
     try:
         approval.approve_volunteer(volunteer, by=current_user, now=utcnow())
-    except approval.ApprovalError as error:
+    except ApprovalError as error:
         flash(_problem_message(error.problem), "info")
         return redirect(url_for("volunteers_staff.index"))
     db.session.commit()
@@ -122,7 +123,7 @@ def reject(volunteer_id: int):
         )
     try:
         approval.reject_volunteer(volunteer, by=current_user, now=utcnow())
-    except approval.ApprovalError as error:
+    except ApprovalError as error:
         flash(_problem_message(error.problem), "info")
         return redirect(url_for("volunteers_staff.index"))
     db.session.commit()
@@ -139,7 +140,7 @@ def policy():
     if form.validate_on_submit():
         try:
             approval.update_policy(g.forum, form.details())
-        except approval.PolicyError as error:
+        except PolicyError as error:
             for name, (lowest, highest) in error.fields.items():
                 form[name].errors = [
                     _("A whole number from %(min)s to %(max)s.", min=lowest, max=highest)

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from app.audit.models import AuditEvent
+from app.core.team_decisions import ApprovalError, ApprovalProblem, PolicyError
 from app.extensions import db
 from app.forums.calendar import sync_days
 from app.forums.models import ForumStatus, Room, TimeSlot
@@ -63,13 +64,13 @@ def test_approving_tells_the_interpreter_in_their_language(forum, coordinator):
 
 def test_approving_twice_or_someone_who_withdrew_is_refused(forum, coordinator):
     approved = make_interpreter(forum)
-    with pytest.raises(team_approval.ApprovalError) as twice:
+    with pytest.raises(ApprovalError) as twice:
         team_approval.approve_interpreter(approved, by=coordinator, now=NOW)
-    assert twice.value.problem is team_approval.ApprovalProblem.ALREADY_DECIDED
+    assert twice.value.problem is ApprovalProblem.ALREADY_DECIDED
     left = make_interpreter(forum, status=InterpreterStatus.WITHDRAWN)
-    with pytest.raises(team_approval.ApprovalError) as withdrawn:
+    with pytest.raises(ApprovalError) as withdrawn:
         team_approval.reject_interpreter(left, by=coordinator, now=NOW)
-    assert withdrawn.value.problem is team_approval.ApprovalProblem.WITHDRAWN
+    assert withdrawn.value.problem is ApprovalProblem.WITHDRAWN
     assert outbox_to(approved.user.email) == outbox_to(left.user.email) == []
 
 
@@ -133,7 +134,7 @@ def test_the_rules_are_saved_within_their_bounds(forum):
 )
 def test_rules_out_of_bounds_are_refused(forum, sessions, minutes, wrong):
     details = team_approval.PolicyDetails(True, sessions, minutes)
-    with pytest.raises(team_approval.PolicyError) as refused:
+    with pytest.raises(PolicyError) as refused:
         team_approval.update_policy(forum, details)
     assert set(refused.value.fields) == wrong
     assert db.session.get(InterpretingPolicy, forum.id) is None

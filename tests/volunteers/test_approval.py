@@ -5,9 +5,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from app.core.team_decisions import ApprovalError, ApprovalProblem, PolicyError
 from app.extensions import db
 from app.volunteers import approval
-from app.volunteers.approval import ApprovalError, PolicyDetails, PolicyError
+from app.volunteers.approval import PolicyDetails
 from app.volunteers.models import VolunteeringPolicy, VolunteerStatus
 from app.volunteers.taking import policy_of
 from tests.factories import make_forum, make_user
@@ -43,7 +44,7 @@ def test_approving_twice_or_a_withdrawn_volunteer_is_refused(forum, coordinator)
     withdrawn = make_volunteer(forum, status=VolunteerStatus.WITHDRAWN)
     with pytest.raises(ApprovalError) as refused:
         approval.approve_volunteer(withdrawn, by=coordinator, now=NOW)
-    assert refused.value.problem == approval.ApprovalProblem.WITHDRAWN
+    assert refused.value.problem == ApprovalProblem.WITHDRAWN
     assert outbox_to(withdrawn.user.email) == []
 
 
