@@ -124,8 +124,15 @@ def register_blueprints(app: Flask) -> None:
         views_directory,
         views_registration,
         views_review,
+        views_unclaimed,
     )
-    from app.organizations.blueprints import directory_bp, org_bp, registration_bp, review_bp
+    from app.organizations.blueprints import (
+        directory_bp,
+        org_bp,
+        registration_bp,
+        review_bp,
+        unclaimed_bp,
+    )
     from app.safety.views import bp as safety_bp
 
     app.register_blueprint(core_bp)
@@ -136,6 +143,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp)
     app.register_blueprint(public_bp)
     app.register_blueprint(org_bp)
+    app.register_blueprint(unclaimed_bp)
     from app.api import views as api_views  # noqa: F401 - routes on api_bp
     from app.api.blueprints import api_bp
 

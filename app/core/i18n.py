@@ -68,6 +68,12 @@ def visitor_language(asked: Request, config: Mapping) -> str:
     return config["BABEL_DEFAULT_LOCALE"]
 
 
+def isolated(text: str) -> str:
+    """User-written text inside a translated sentence (a flash, a title, an email),
+    kept in its own direction: first strong isolate … pop directional isolate."""
+    return f"\u2068{text}\u2069"
+
+
 def current_language() -> str:
     return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
 

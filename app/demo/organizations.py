@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from app.accounts.models import User
 from app.core.db import utcnow
-from app.demo.organizations_data import DELEGATES, ORGANIZATIONS
+from app.demo.organizations_data import DELEGATES, IMPORTED, ORGANIZATIONS
 from app.extensions import db
 from app.forums.models import Forum
 from app.notifications.services import recipient_hash
@@ -97,11 +97,13 @@ def seed_organizations(
     """Create the demo organizations once; returns how many exist.
 
     ``newcomer`` has an invitation to join the Article 38 Coalition waiting, has asked
-    to join Tammuz, and registered for Basra as an individual activist."""
+    to join Tammuz and one of the imported organizations nobody runs yet, and
+    registered for Basra as an individual activist."""
     existing = db.session.scalar(sa.select(sa.func.count(Organization.id)))
     if existing:
         return existing
     organizations = [_organization(row, members[0]) for row in ORGANIZATIONS]
+    imported = [_organization(row, organizer) for row in IMPORTED]
     db.session.flush()
     # The demo CSO account belongs to Tammuz and to the Article 38 Coalition.
     for member in members:
@@ -146,7 +148,8 @@ def seed_organizations(
                 invited_by_id=members[0].id,
             ),
             JoinRequest(organization_id=organizations[0].id, user_id=newcomer.id),
+            JoinRequest(organization_id=imported[0].id, user_id=newcomer.id),
         ]
     )
     db.session.flush()
-    return len(organizations)
+    return len(organizations) + len(imported)

@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.accounts.models import User
-from app.core.i18n import localized, text_direction
+from app.core.i18n import isolated, localized, text_direction
 from app.core.permissions import ForumRoleName
 from app.extensions import db
 from app.forums.models import Forum, ForumRole
@@ -26,7 +26,6 @@ from app.interpreting.models import Interpreter
 from app.interpreting.my_sessions import AssignedSession
 from app.notifications.services import queue_email
 from app.volunteers.forms_signup import language_label
-from app.volunteers.messaging import isolated
 
 APPROVED_SUBJECT = _l("You are in the interpretation team of the forum")
 REJECTED_SUBJECT = _l("About your offer to interpret")

@@ -15,7 +15,7 @@ from flask_login import current_user
 
 from app.core.access import forum_permission
 from app.core.forms import ConfirmActionForm
-from app.core.i18n import localized
+from app.core.i18n import isolated, localized
 from app.core.permissions import Permission
 from app.extensions import db
 from app.forums.scope import forum_object
@@ -30,11 +30,6 @@ from app.interpreting.unmet_messages import describe_unmet
 from app.scheduling.placing import placement_of
 
 MANAGE = Permission.MANAGE_INTERPRETING
-
-
-def isolated(text: str) -> str:
-    """User-written text inside a translated sentence, kept in its own direction."""
-    return f"\u2068{text}\u2069"
 
 
 # The coordinators' interpretation pages, linked from each of them once they exist.

@@ -12,7 +12,7 @@ from flask_login import current_user
 from app.activities.models import Activity
 from app.core.access import forum_permission
 from app.core.forms import ConfirmActionForm
-from app.core.i18n import localized
+from app.core.i18n import isolated, localized
 from app.core.permissions import Permission
 from app.extensions import db
 from app.forums.scope import forum_object
@@ -22,7 +22,7 @@ from app.interpreting.board import pair_text
 from app.interpreting.forms_board import AddNeedForm, NeedForm
 from app.interpreting.models import InterpretationNeed
 from app.interpreting.public import language_name
-from app.interpreting.views_board import back_to_board, isolated
+from app.interpreting.views_board import back_to_board
 from app.scheduling.placing import placement_of
 
 MANAGE = Permission.MANAGE_INTERPRETING

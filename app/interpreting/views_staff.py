@@ -15,6 +15,7 @@ from app.activities.labels import INTERPRETATION_MODE
 from app.core.access import forum_permission
 from app.core.db import utcnow
 from app.core.forms import ConfirmActionForm
+from app.core.i18n import isolated
 from app.core.permissions import Permission
 from app.core.team_decisions import ApprovalError, ApprovalProblem, PolicyError
 from app.extensions import db
@@ -33,7 +34,7 @@ from app.interpreting.my_sessions import assignments_by_day, upcoming_assignment
 from app.interpreting.policy import policy_of
 from app.interpreting.team_messages import pair_text
 from app.volunteers.forms_signup import language_label
-from app.volunteers.staff_pages import confirm_page, isolated, page_of, question
+from app.volunteers.staff_pages import confirm_page, page_of, question
 
 MANAGE = Permission.MANAGE_INTERPRETING
 LABELS = {

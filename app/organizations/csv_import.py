@@ -10,8 +10,9 @@ column says yes. ``import_organizations`` checks the file again (the database ma
 have changed since the preview) and creates every organization in one savepoint,
 or none when any row is wrong or anything fails.
 
-Imported organizations have no members: the people who run them join later
-through a join request. Text is stored as typed (trimmed); exports neutralise it.
+Imported organizations have no members: the people who run them ask to join,
+or are invited, and a site administrator gives them their first member
+(claiming.py). Text is stored as typed (trimmed); exports neutralise it.
 """
 
 import re

@@ -276,6 +276,9 @@ INVITE_MESSAGES = {
     MembershipProblem.TOO_MANY_INVITATIONS: _l(
         "%(max)s invitations are waiting for an answer: cancel some before inviting more."
     ),
+    MembershipProblem.HAS_MEMBERS: _l(
+        "This organization has a member now: its members invite the others."
+    ),
 }
 
 

@@ -1,7 +1,9 @@
 """Who belongs to an organization: invitations by email, requests to join, leaving.
 
 Membership is flat: every member may invite, answer requests and remove a member.
-An organization always keeps at least one member. An invitation names an address;
+An organization always keeps at least one member; one that has none (imported, or
+whose last member deleted their account) is given one by the site's administrators
+(claiming.py), who answer its requests to join meanwhile. An invitation names an address;
 only the account with that address (signed in, so verified) may answer it. Every
 change is audited with ids only.
 """
@@ -37,6 +39,8 @@ class MembershipProblem(StrEnum):
     NOT_A_MEMBER = "not_a_member"
     LAST_MEMBER = "last_member"
     NOT_YOURS = "not_yours"
+    # A first member is given only to an organization that has none.
+    HAS_MEMBERS = "has_members"
 
 
 class MembershipError(Exception):
@@ -247,9 +251,31 @@ def pending_join_requests(organization: Organization, limit: int = 50) -> list[J
     )
 
 
+def may_answer_join_requests(actor: User, organization: Organization) -> bool:
+    """Its members answer; while it has none (imported, or left by its last member),
+    the site's administrators do."""
+    if is_member(actor, organization):
+        return True
+    return bool(actor.is_site_admin) and member_count(organization) == 0
+
+
+def _told_of_join_requests(organization: Organization) -> tuple[list[User], str]:
+    """Who hears of a request to join, and the page where they answer it."""
+    found = members_of(organization)
+    if found:
+        return found, url_for(
+            "organizations.members", organization_id=organization.id, _external=True
+        )
+    site_admins = db.session.scalars(
+        sa.select(User).where(User.is_site_admin.is_(True)).order_by(User.id)
+    )
+    return list(site_admins), url_for("organizations_unclaimed.index", _external=True)
+
+
 def request_to_join(actor: User, organization: Organization) -> JoinRequest:
     """Ask to join (instead of creating a second profile); every member is told by
-    email, in their language. Refused to members and to a second pending request."""
+    email, in their language (the site's administrators, while it has no member).
+    Refused to members and to a second pending request."""
     if is_member(actor, organization):
         raise MembershipError(MembershipProblem.ALREADY_MEMBER)
     pending = db.session.scalar(
@@ -270,14 +296,14 @@ def request_to_join(actor: User, organization: Organization) -> JoinRequest:
         obj=organization,
         request_id=join_request.id,
     )
-    link = url_for("organizations.members", organization_id=organization.id, _external=True)
-    for member in members_of(organization):
+    told, link = _told_of_join_requests(organization)
+    for person in told:
         queue_email(
-            member.email,
-            member.locale,
+            person.email,
+            person.locale,
             "organization_join_request",
             _l("Someone asks to join your organization"),
-            user=member,
+            user=person,
             requester=actor,
             organization=organization,
             link=link,
@@ -286,8 +312,9 @@ def request_to_join(actor: User, organization: Organization) -> JoinRequest:
 
 
 def answer_join_request(actor: User, join_request: JoinRequest, accept: bool) -> None:
-    """A member accepts or declines a request, once; the person asking is told by email."""
-    if not is_member(actor, join_request.organization):
+    """A member (or, while there is none, a site administrator) accepts or declines a
+    request, once; the person asking is told by email."""
+    if not may_answer_join_requests(actor, join_request.organization):
         raise MembershipError(MembershipProblem.NOT_A_MEMBER)
     if not is_pending(join_request):
         raise MembershipError(MembershipProblem.ALREADY_ANSWERED)

@@ -12,7 +12,7 @@ from flask_login import current_user
 
 from app.core.access import signed_in
 from app.core.db import utcnow
-from app.core.i18n import localized
+from app.core.i18n import isolated, localized
 from app.extensions import db
 from app.organizations import contacts, members, services
 from app.organizations.blueprints import org_bp
@@ -31,11 +31,6 @@ from app.organizations.registration_queries import registration_links_of
 # The organizations the duplicates warning showed this person: the ones they may ask
 # to join (views_members.request_to_join).
 SHOWN_AS_SIMILAR = "organizations_shown_as_similar"
-
-
-def isolated(text: str) -> str:
-    """User-written text inside a translated sentence (a flash), in its own direction."""
-    return f"\u2068{text}\u2069"
 
 
 def organization_name(organization: Organization) -> str:

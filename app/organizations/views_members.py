@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from app.core.access import signed_in
 from app.core.forms import ConfirmActionForm
+from app.core.i18n import isolated
 from app.extensions import db, limiter
 from app.organizations import members
 from app.organizations.blueprints import org_bp
@@ -20,7 +21,7 @@ from app.organizations.forms import INVITE_MESSAGES, AnswerForm, InviteForm, Joi
 from app.organizations.members import MembershipError, MembershipProblem
 from app.organizations.membership import is_member, member_organization_or_404
 from app.organizations.models import Invitation, JoinRequest, Organization
-from app.organizations.views import SHOWN_AS_SIMILAR, isolated, organization_name
+from app.organizations.views import SHOWN_AS_SIMILAR, organization_name
 
 # Each of these sends email to people who did not ask for it: a cap per account.
 INVITE_LIMIT = "30 per hour"

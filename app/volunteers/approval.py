@@ -19,12 +19,12 @@ from sqlalchemy.orm import selectinload
 from app.accounts.models import User
 from app.audit.services import AuditAction
 from app.core import team_decisions as decisions
-from app.core.i18n import localized
+from app.core.i18n import isolated, localized
 from app.core.team_decisions import check_bounds, check_decision, pending_first, record_decision
 from app.extensions import db
 from app.forums.models import Forum
 from app.notifications.services import queue_email
-from app.volunteers.messaging import isolated, volunteer_link
+from app.volunteers.messaging import volunteer_link
 from app.volunteers.models import (
     ShiftSignup,
     Volunteer,

@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from werkzeug.routing import BuildError
 
 from app.accounts.models import User
-from app.core.i18n import localized
+from app.core.i18n import isolated, localized
 from app.extensions import db
 from app.forums.models import Forum
 from app.notifications.services import queue_email
@@ -35,11 +35,6 @@ BODY_LENGTH = 5000
 REMOVED_SUBJECT = _l("A shift you held was removed")
 # The volunteers' own pages, once they exist; the forum's page otherwise.
 VOLUNTEER_PAGES = ("volunteering.my_shifts", "volunteering.index")
-
-
-def isolated(text: str) -> str:
-    """User-written text kept in its own direction inside a sentence in another script."""
-    return f"\u2068{text}\u2069"
 
 
 def volunteer_link(forum: Forum) -> str:

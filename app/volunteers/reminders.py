@@ -15,12 +15,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.core.i18n import localized
+from app.core.i18n import isolated, localized
 from app.extensions import db
 from app.forums.listing import zone_of
 from app.forums.models import Day, Forum, ForumStatus
 from app.notifications.services import queue_email
-from app.volunteers.messaging import isolated, shift_line, volunteer_link
+from app.volunteers.messaging import shift_line, volunteer_link
 from app.volunteers.models import Shift, ShiftSignup, Volunteer, VolunteerStatus
 
 SUBJECT = _l("Your volunteer shifts tomorrow")

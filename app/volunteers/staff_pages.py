@@ -9,11 +9,6 @@ LAYOUT = "forums/staff/_layout.html"
 PAGE_SIZE = 50
 
 
-def isolated(text: str) -> str:
-    """User-written text inside plain text (a flash, a title), kept in its own direction."""
-    return f"\u2068{text}\u2069"
-
-
 def question(message: str, **names: str) -> Markup:
     """A translated sentence (its placeholders left in) naming things in <bdi>."""
     return escape(message) % {key: Markup("<bdi>%s</bdi>") % value for key, value in names.items()}

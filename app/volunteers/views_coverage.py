@@ -14,7 +14,7 @@ from flask_login import current_user
 
 from app.core.access import forum_permission
 from app.core.db import utcnow
-from app.core.i18n import localized
+from app.core.i18n import isolated, localized
 from app.core.permissions import Permission
 from app.extensions import db
 from app.forums.calendar_messages import time_span
@@ -35,7 +35,6 @@ from app.volunteers.forms_staff_shifts import (
 from app.volunteers.messaging import place_of
 from app.volunteers.models import Shift, ShiftSignup, Team, Volunteer, VolunteerStatus
 from app.volunteers.shifts import shift_length_minutes
-from app.volunteers.staff_pages import isolated
 from app.volunteers.taking_messages import IssueNames, describe_issues
 from app.volunteers.teams import teams_of
 

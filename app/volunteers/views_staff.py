@@ -13,7 +13,7 @@ from flask_login import current_user
 from app.core.access import forum_permission
 from app.core.db import utcnow
 from app.core.forms import ConfirmActionForm
-from app.core.i18n import format_day, localized
+from app.core.i18n import format_day, isolated, localized
 from app.core.permissions import Permission
 from app.core.team_decisions import ApprovalError, ApprovalProblem, PolicyError
 from app.extensions import db, limiter
@@ -31,7 +31,7 @@ from app.volunteers.forms_staff import (
     VolunteerFilterForm,
 )
 from app.volunteers.models import Shift, Team, Volunteer
-from app.volunteers.staff_pages import confirm_page, isolated, page_of, question
+from app.volunteers.staff_pages import confirm_page, page_of, question
 from app.volunteers.taking import policy_of
 
 MANAGE = Permission.MANAGE_VOLUNTEERS

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from app.core.access import forum_permission
 from app.core.forms import ConfirmActionForm
-from app.core.i18n import localized
+from app.core.i18n import isolated, localized
 from app.core.permissions import Permission
 from app.extensions import db
 from app.forums.models import Day, Room
@@ -23,7 +23,7 @@ from app.volunteers.forms_signup import language_label
 from app.volunteers.forms_staff import TeamApprovalForm, TeamForm, team_message
 from app.volunteers.forms_staff_shifts import PatternForm, RoomHostsForm, ShiftForm
 from app.volunteers.models import Shift, Team, Volunteer
-from app.volunteers.staff_pages import confirm_page, isolated, question
+from app.volunteers.staff_pages import confirm_page, question
 
 MANAGE = Permission.MANAGE_VOLUNTEERS
 

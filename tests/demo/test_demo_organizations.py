@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from app.accounts.models import User
 from app.extensions import db
 from app.forums.models import Forum
+from app.organizations.claiming import unclaimed_page
 from app.organizations.membership import organizations_of
 from app.organizations.models import Organization, Registration, RegistrationStatus
 
@@ -22,7 +23,7 @@ def test_the_demo_organizations_take_part_in_the_fourth_season_and_in_basra(app)
     assert runner.invoke(args=["seed-demo"]).exit_code == 0  # twice changes nothing
 
     with app.app_context():
-        assert db.session.scalar(sa.select(sa.func.count(Organization.id))) == 13
+        assert db.session.scalar(sa.select(sa.func.count(Organization.id))) == 15
         season = _statuses("isf-4")
         assert len(season) == 13
         assert season.count(RegistrationStatus.APPROVED) == 11
@@ -37,6 +38,13 @@ def test_the_demo_organizations_take_part_in_the_fourth_season_and_in_basra(app)
             sa.select(Organization).where(Organization.listed_publicly.is_(False))
         ).all()
         assert len(unlisted) == 1
+        # Imported organizations nobody runs yet; the one asked to join comes first.
+        waiting = unclaimed_page(1)
+        names = [o.name_en for o in waiting.organizations]
+        assert names[0] == "Iraqi Al-Amal Association"
+        assert "Union of Port Workers" in names
+        assert "Tammuz Organization for Social Development" not in names  # it has members
+        assert len(waiting.join_requests[waiting.organizations[0].id]) == 1
 
 
 def test_the_fourth_season_has_fifty_activities_across_its_themes(app):
