@@ -21,6 +21,7 @@ it actually rendered. A miss, a draft forum or an unknown slug goes on to Flask.
 
 import hashlib
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
@@ -33,6 +34,8 @@ from werkzeug.wrappers import Request
 from app.core.compression import ALGORITHMS, accepted_encoding
 from app.core.i18n import visitor_language
 from app.core.public_cache_stores import IDENTITY, Entry
+
+log = logging.getLogger(__name__)
 
 ENDPOINTS = frozenset(
     {
@@ -93,7 +96,11 @@ class PublicFront:
         self._decoded: dict[str, tuple[Entry, Headers]] = {}
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        found = self._stored(environ)
+        try:
+            found = self._stored(environ)
+        except Exception:  # a miss, never an error: Flask answers, with its own pages
+            log.exception("public fast path: lookup failed")
+            found = None
         if found is None:
             return self.wsgi_app(environ, start_response)
         headers, body = found

@@ -307,3 +307,19 @@ def test_a_response_rendered_while_someone_hides_is_not_kept_for_after(
     client.get(URLS[2])
 
     assert len(renders) == 2
+
+
+def test_a_failing_lookup_is_a_miss_not_an_error(app, published, store, now, monkeypatch):
+    """The memo cannot reach the database: Flask answers, with its own pages."""
+    client = app.test_client()
+    client.get(URLS[0])
+    now[0] += 1.5
+
+    def unreachable(_slug):
+        raise RuntimeError("database unreachable")
+
+    monkeypatch.setattr(public_fast_path, "_memo_state", unreachable)
+    response = client.get(URLS[0])
+
+    assert response.status_code == 200
+    assert b"programme" in response.get_data()
