@@ -1,20 +1,21 @@
 """The interpreter's sessions (``/<forum>/interpreting/sessions``): their
-assignments by day, "I can't make it" (after a confirmation), and their calendar —
-the secret feed address calendar apps poll (no sign-in: the token is the key), a
-one-off download, and a new address that makes the old one stop working.
+assignments by day, "I can't make it" (after a confirmation), and their calendar
+(app/core/feed_views.py's routes: the secret feed address, a one-off download, a
+new address that makes the old one stop working).
 
 An assignment is loaded through the signed-in interpreter (404 for anyone
 else's or another forum's): ids reveal nothing.
 """
 
-from flask import abort, current_app, flash, g, redirect, render_template, url_for
+from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup, escape
 
 from app.activities.labels import INTERPRETATION_MODE
-from app.core.access import public, signed_in
+from app.core.access import signed_in
 from app.core.db import utcnow
+from app.core.feed_views import PersonalCalendar, add_calendar_routes
 from app.core.forms import ConfirmActionForm
 from app.core.i18n import format_day, localized
 from app.extensions import db
@@ -38,8 +39,6 @@ from app.interpreting.my_sessions import (
 from app.interpreting.team_messages import pair_text
 from app.interpreting.views_team import active_interpreter, to_join
 from app.volunteers.forms_signup import language_label
-
-CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 def session_label(session: AssignedSession) -> str:
@@ -123,62 +122,16 @@ def cannot_make_it(assignment_id: int):
     return redirect(url_for("interpreting.assignments"))
 
 
-def _calendar_response(interpreter: Interpreter, attachment: bool):
-    response = current_app.response_class(
-        sessions_calendar(interpreter, now=utcnow()), content_type=CALENDAR_TYPE
-    )
-    # One interpreter's sessions: never kept by a shared cache.
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["X-Robots-Tag"] = "noindex"
-    if attachment:
-        response.headers["Content-Disposition"] = (
-            f'attachment; filename="interpretation-{g.forum.slug}.ics"'
-        )
-    return response
-
-
-@interpreting_bp.route("/calendar/<token>.ics")
-@public
-def feed(token: str):
-    """The interpreter's sessions for calendar apps; a wrong or renewed address is 404."""
-    interpreter = interpreter_by_feed_token(g.forum, token)
-    if interpreter is None:
-        abort(404)
-    return _calendar_response(interpreter, attachment=False)
-
-
-@interpreting_bp.route("/my-sessions.ics")
-@signed_in
-def download():
-    """The same calendar, downloaded once."""
-    interpreter = active_interpreter()
-    if interpreter is None:
-        return to_join()
-    return _calendar_response(interpreter, attachment=True)
-
-
-@interpreting_bp.route("/calendar/new-address", methods=["POST"])
-@signed_in
-def revoke_feed():
-    """A new secret calendar address, after a confirmation; the old one stops working."""
-    interpreter = active_interpreter()
-    if interpreter is None:
-        return to_join()
-    form = ConfirmActionForm()
-    if not form.validate_on_submit():
-        return render_template(
-            "core/confirm.html",
-            title=_("New calendar address"),
-            question=_("Give your calendar a new secret address?"),
-            consequences=[
-                _("The old address stops working at once, wherever it was added or shared."),
-                _("Add the new address to your calendar app again."),
-            ],
-            form=form,
-            cancel_url=url_for("interpreting.assignments"),
-            button=_("New address"),
-        )
-    renew_feed_address(interpreter)
-    db.session.commit()
-    flash(_("Your calendar has a new address; the old one no longer works."), "success")
-    return redirect(url_for("interpreting.assignments", _anchor="calendar"))
+add_calendar_routes(
+    interpreting_bp,
+    "/my-sessions.ics",
+    PersonalCalendar(
+        by_token=interpreter_by_feed_token,
+        signed_in_holder=active_interpreter,
+        outsider=to_join,
+        calendar=sessions_calendar,
+        renew=renew_feed_address,
+        file_prefix="interpretation",
+        back="interpreting.assignments",
+    ),
+)

@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from app.core.access import public, signed_in
 from app.core.db import utcnow
+from app.core.feed_views import CALENDAR_TYPE
 from app.core.i18n import localized
 from app.core.urls import safe_next_path
 from app.extensions import db
@@ -28,8 +29,6 @@ from app.programme.stars import (
     unstar_session,
 )
 from app.programme.views import cached_briefly, own_stars
-
-CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 def _chosen_ids() -> tuple[list[int], bool]:
