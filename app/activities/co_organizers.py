@@ -17,6 +17,8 @@ from enum import StrEnum
 import sqlalchemy as sa
 
 from app.accounts.models import User
+from app.activities.merge_notices import ask_consents
+from app.activities.merging import ask_joining_organization
 from app.activities.models import Activity, ActivityStatus, CoOrganizer
 from app.audit.services import AuditAction, record
 from app.extensions import db
@@ -135,12 +137,17 @@ def answer_invitation(
     co_organizer.accepted = bool(accept)
     co_organizer.answered_at = now
     db.session.flush()
+    activity = co_organizer.activity
     record(
         AuditAction.CO_ORGANIZER_ANSWERED,
         actor=actor,
-        obj=co_organizer.activity,
-        forum=co_organizer.activity.forum,
+        obj=activity,
+        forum=activity.forum,
         organization_id=co_organizer.organization_id,
         accepted=co_organizer.accepted,
     )
+    if co_organizer.accepted:
+        # Now involved: asked about the merges proposed for the activity meanwhile.
+        for merge in ask_joining_organization(activity, co_organizer.organization_id):
+            ask_consents(activity.forum, merge, [co_organizer.organization_id])
     return co_organizer

@@ -26,8 +26,9 @@ MESSAGES_PER_PAGE = 50
 
 
 def invitable_organizations(activity: Activity) -> list[Organization]:
-    """Organizations approved for the activity's forum, other than the lead and those
-    already invited (whatever their answer), oldest first."""
+    """Organizations approved for the activity's forum, other than the lead, those
+    already invited (whatever their answer) and those that asked to be hidden
+    ("Hide us": other organizations do not find them either), oldest first."""
     invited = sa.select(CoOrganizer.organization_id).where(CoOrganizer.activity_id == activity.id)
     query = (
         sa.select(Organization)
@@ -37,6 +38,7 @@ def invitable_organizations(activity: Activity) -> list[Organization]:
             Registration.status == RegistrationStatus.APPROVED,
             Organization.id != activity.lead_organization_id,
             Organization.id.not_in(invited),
+            Organization.hidden_at.is_(None),
         )
         .order_by(Organization.id)
     )

@@ -166,6 +166,26 @@ def propose_merge(
     return merge
 
 
+def ask_joining_organization(activity: Activity, organization_id: int) -> list[Merge]:
+    """An organization that has just become a co-organizer of ``activity`` is asked
+    about the merges still proposed for it, as if it had been involved from the
+    start: a merge completes only when every organization involved accepts.
+    Returns the merges it is now asked about."""
+    proposed = db.session.scalars(
+        sa.select(Merge)
+        .join(MergeMember, MergeMember.merge_id == Merge.id)
+        .where(MergeMember.activity_id == activity.id, Merge.status == MergeStatus.PROPOSED)
+    )
+    asked = []
+    for merge in proposed:
+        if any(consent.organization_id == organization_id for consent in merge.consents):
+            continue
+        merge.consents.append(MergeConsent(organization_id=organization_id))
+        asked.append(merge)
+    db.session.flush()
+    return asked
+
+
 def answer_merge(
     actor: User,
     merge: Merge,

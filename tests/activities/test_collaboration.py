@@ -2,6 +2,7 @@
 
 from app.activities import collaboration, thread
 from app.activities.models import CoOrganizer
+from app.core.db import utcnow
 from app.core.permissions import ForumRoleName
 from app.extensions import db
 from app.organizations.models import RegistrationStatus
@@ -10,12 +11,13 @@ from tests import factories
 APPROVED = RegistrationStatus.APPROVED
 
 
-def test_invitable_organizations_are_approved_here_and_not_yet_invited(ctx):
+def test_invitable_organizations_are_approved_here_not_yet_invited_and_not_hidden(ctx):
     forum, other_forum = factories.make_forum(), factories.make_forum()
     lead = factories.make_organization()
     factories.make_registration(forum, lead, status=APPROVED)
     fresh, declined, pending, elsewhere = (factories.make_organization() for _ in range(4))
-    for organization in (fresh, declined):
+    hidden = factories.make_organization(hidden_at=utcnow())
+    for organization in (fresh, declined, hidden):
         factories.make_registration(forum, organization, status=APPROVED)
     factories.make_registration(forum, pending)
     factories.make_registration(other_forum, elsewhere, status=APPROVED)

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 
+from app.activities.co_organizers import answer_invitation
 from app.activities.decisions import reject
 from app.activities.merging import (
     MergeError,
@@ -34,6 +35,7 @@ from tests.factories import (
     make_organization,
     make_user,
 )
+from tests.helpers import outbox_to
 
 NOW = datetime(2017, 11, 1, 9, 0, tzinfo=UTC)
 
@@ -391,3 +393,37 @@ def test_rejecting_an_activity_cancels_the_merges_proposed_for_it(world):
     reject(world["organizer"], first, "Outside the forum's themes.", now=NOW)
 
     assert merge.status == MergeStatus.CANCELLED
+
+
+def test_an_organization_that_becomes_a_co_organizer_meanwhile_is_asked_too(world):
+    merge = _propose(world)
+    first = world["activities"][0]
+    late_member = make_user(email="late@example.org")
+    late = make_organization(members=[late_member], name_en="Iraqi Al-Amal Association")
+    invitation = CoOrganizer(organization_id=late.id, accepted=None)
+    first.co_organizers.append(invitation)
+    db.session.flush()
+
+    answer_invitation(late_member, invitation, True, now=NOW)
+    for name in ("humat", "waterkeepers", "tammuz"):
+        answer_merge(world["people"][name], merge, world["orgs"][name], True, now=NOW)
+
+    assert late.id in [consent.organization_id for consent in merge.consents]
+    assert merge.status == MergeStatus.PROPOSED  # not without the newcomer's consent
+    assert len(outbox_to("late@example.org")) == 1
+    assert outbox_to(world["people"]["humat"].email) == []  # the others are not asked again
+    answer_merge(late_member, merge, late, True, now=NOW)
+    assert merge.status == MergeStatus.COMPLETED
+
+
+def test_declining_a_co_organizer_invitation_asks_nothing(world):
+    merge = _propose(world)
+    member = make_user()
+    declining = make_organization(members=[member])
+    invitation = CoOrganizer(organization_id=declining.id, accepted=None)
+    world["activities"][0].co_organizers.append(invitation)
+    db.session.flush()
+
+    answer_invitation(member, invitation, False, now=NOW)
+
+    assert declining.id not in [consent.organization_id for consent in merge.consents]
