@@ -29,17 +29,16 @@ def set_language():
 @bp.route("/language/<language>")
 @public
 def switch_language(language: str):
-    """The header's language links: a plain GET, so a page served from the public
-    cache carries no form token. Kept in a cookie, and on the profile when signed in;
-    back to ``next`` when it is a path on this site."""
+    """The header's language links for visitors who are not signed in: a plain GET,
+    so a page served from the public cache carries no form token; kept in a cookie;
+    back to ``next`` when it is a path on this site. Signed-in people switch with
+    the header's form (``set_language``): a link could be followed from another
+    site, and it changes nothing on their account."""
     back = safe_next_path(request.args.get("next")) or url_for("forums.home")
     response = redirect(back)
     response.headers["Cache-Control"] = "no-store"
-    if language not in supported_languages():
+    if language not in supported_languages() or current_user.is_authenticated:
         return response
-    if current_user.is_authenticated and current_user.locale != language:
-        current_user.locale = language
-        db.session.commit()
     set_language_cookie(response, language)
     return response
 

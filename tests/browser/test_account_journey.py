@@ -93,12 +93,12 @@ def test_arabic_visitor_signs_up_confirms_logs_in_switches_to_english_and_logs_o
     header.get_by_role("link", name=NAME, exact=True).click()
     expect(page).to_have_url(f"{live_server}/account/")
     expect(heading).to_have_text(ar("Your account"))
-    header.get_by_role("link", name="English", exact=True).click()
+    header.get_by_role("button", name="English", exact=True).click()
     expect(html).to_have_attribute("lang", "en")
     expect(html).to_have_attribute("dir", "ltr")
     expect(page).to_have_url(f"{live_server}/account/")
     expect(heading).to_have_text(en("Your account"))
-    expect(header.get_by_role("link", name="English", exact=True)).to_have_attribute(
+    expect(header.get_by_role("button", name="English", exact=True)).to_have_attribute(
         "aria-current", "true"
     )
     expect(page.get_by_role("radio", name="English", exact=True)).to_be_checked()

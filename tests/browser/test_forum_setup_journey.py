@@ -111,7 +111,7 @@ def test_an_organizer_sets_up_the_fourth_season_in_arabic_and_opens_it(
     screenshot(page, "22-staff-overview-open-ar")
 
     # 6. The same staff area in English.
-    page.locator("header").get_by_role("link", name="English").click()
+    page.locator("header").get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
     screenshot(page, "23-staff-overview-open-en")
 

@@ -99,15 +99,31 @@ def test_switching_language_ignores_unknown_languages(client):
     assert '<html lang="ar"' in client.get("/").get_data(as_text=True)
 
 
-def test_signed_in_users_language_is_saved_on_their_profile(app, make_user):
+def test_signed_in_users_switch_with_a_form_and_it_is_saved_on_their_profile(app, make_user):
     user = make_user(locale="ar")
     client = app.test_client()
     log_in(client, user.email)
-    client.get("/language/en?next=/")
+    header = client.get("/forums/archive").get_data(as_text=True)
+    assert 'action="/language"' in header
+    assert 'href="/language/en' not in header
+
+    post_form(client, "/language", {"language": "en", "next": "/"}, page_url="/forums/archive")
 
     fresh_browser = app.test_client()
     log_in(fresh_browser, user.email)
     assert '<html lang="en" dir="ltr">' in fresh_browser.get("/").get_data(as_text=True)
+
+
+def test_a_link_followed_from_another_site_changes_nothing_for_a_signed_in_user(app, make_user):
+    user = make_user(locale="ar")
+    client = app.test_client()
+    log_in(client, user.email)
+
+    response = client.get("/language/en?next=/")
+
+    assert response.status_code == 302
+    assert not any(c.startswith("lang=") for c in response.headers.getlist("Set-Cookie"))
+    assert '<html lang="ar"' in client.get("/").get_data(as_text=True)
 
 
 def test_the_language_form_still_switches_for_a_post(client):

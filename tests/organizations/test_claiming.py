@@ -163,7 +163,7 @@ def test_the_page_accepts_a_request_to_join(app):
 
 def test_the_page_is_in_arabic_too(app):
     client, _organization_id = _admin_client(app)
-    client.get("/language/ar?next=/")
+    post_form(client, "/language", {"language": "ar", "next": "/"}, page_url="/")
     page = client.get("/admin/organizations/").get_data(as_text=True)
 
     assert 'dir="rtl"' in page
