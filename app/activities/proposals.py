@@ -44,7 +44,7 @@ from app.audit.services import AuditAction, record
 from app.extensions import db
 from app.forums.listing import forum_today
 from app.forums.models import Forum, ForumStatus
-from app.organizations.membership import is_member
+from app.organizations.membership import is_member, lock_organization
 from app.organizations.models import Organization
 
 # Activities that take one of the organization's places in the forum.
@@ -175,7 +175,9 @@ def create_draft(
     actor: User, forum: Forum, organization: Organization, *, now: datetime, **fields
 ) -> Activity:
     """A member of an approved organization starts a proposal inside the window and
-    under the cap; whatever fields are given (none at all is fine) must be valid."""
+    under the cap; whatever fields are given (none at all is fine) must be valid.
+    The organization's row lock makes two drafts started at once count one by one."""
+    lock_organization(organization)
     problems = proposal_problems(actor, forum, organization, now)
     if problems:
         raise ProposalError(problems, **_window_data(forum))

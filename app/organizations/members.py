@@ -22,7 +22,7 @@ from app.core.db import utcnow
 from app.core.pagination import Paged, page_count
 from app.extensions import db
 from app.notifications.services import queue_email, recipient_hash
-from app.organizations.membership import is_member, members_of
+from app.organizations.membership import is_member, lock_organization, members_of
 from app.organizations.models import Invitation, JoinRequest, Organization, OrganizationMember
 
 # More pending invitations than this from one organization looks like mass mailing.
@@ -364,10 +364,7 @@ def can_leave(organization: Organization) -> bool:
 def remove_member(actor: User, membership: OrganizationMember) -> None:
     """Leave (``actor`` is the member) or remove another member; the last one stays."""
     organization = membership.organization
-    # Two members removing each other at once must not leave nobody (PostgreSQL locks).
-    db.session.execute(
-        sa.select(Organization.id).where(Organization.id == organization.id).with_for_update()
-    )
+    lock_organization(organization)  # two members removing each other must not leave nobody
     if not can_leave(organization):
         raise MembershipError(MembershipProblem.LAST_MEMBER)
     record(

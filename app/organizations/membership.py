@@ -8,6 +8,14 @@ from app.extensions import db
 from app.organizations.models import Organization, OrganizationMember
 
 
+def lock_organization(organization: Organization) -> None:
+    """Take the organization's row lock until the transaction ends (PostgreSQL): two
+    members acting at once (the last one leaving, one draft too many) go one by one."""
+    db.session.execute(
+        sa.select(Organization.id).where(Organization.id == organization.id).with_for_update()
+    )
+
+
 def is_member(user, organization: Organization) -> bool:
     if user is None or not user.is_authenticated:
         return False
