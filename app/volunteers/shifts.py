@@ -9,7 +9,7 @@ already exist, so running it again adds only what is new.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from enum import StrEnum
 
@@ -187,9 +187,23 @@ def create_shifts_from_slots(
     return created
 
 
-def create_room_host_shifts(forum: Forum, team: Team, *, places_needed: int = 1) -> list[Shift]:
+@dataclass(frozen=True)
+class RoomHostChanges:
+    """What following the published programme did to a room hosts' team's shifts:
+    ``created`` for new sessions, ``moved`` with their session (nobody had taken
+    them), ``removed`` with their session (idem), and ``held``: shifts whose session
+    moved or left the programme but that volunteers hold, left for the coordinator."""
+
+    created: list[Shift] = field(default_factory=list)
+    moved: list[Shift] = field(default_factory=list)
+    removed: list[Shift] = field(default_factory=list)
+    held: list[Shift] = field(default_factory=list)
+
+
+def create_room_host_shifts(forum: Forum, team: Team, *, places_needed: int = 1) -> RoomHostChanges:
     """One shift of a room-hosting team for every session of the published programme,
-    in its room and at its times; sessions that already have theirs are skipped."""
+    in its room and at its times. Sessions that have theirs are skipped; a shift
+    whose session moved or was taken off follows it when nobody holds it yet."""
     from app.scheduling.publishing import published_programme
 
     if not team.hosts_rooms:
@@ -197,23 +211,54 @@ def create_room_host_shifts(forum: Forum, team: Team, *, places_needed: int = 1)
     version = published_programme(forum)
     if version is None:
         raise ShiftEditError([(ShiftEditProblem.NO_PROGRAMME, None)])
-    existing = _existing(team)
+    following: dict[int, list[Shift]] = {}
+    for shift in db.session.scalars(
+        sa.select(Shift)
+        .where(Shift.team_id == team.id, Shift.activity_id.is_not(None))
+        .options(selectinload(Shift.signups))
+        .order_by(Shift.id)
+    ):
+        following.setdefault(shift.activity_id, []).append(shift)
     sessions = sorted(
         version.sessions, key=lambda s: (s.day.date, s.starts_at, s.room.position, s.room_id)
     )
-    created = []
+    changes = RoomHostChanges()
+    stale: list[Shift] = []
     for session in sessions:
-        key = (session.day_id, session.starts_at, session.ends_at, session.room_id)
-        if (*key, session.activity_id) in existing:
-            continue
-        details = ShiftDetails(
-            team, session.day, session.starts_at, session.ends_at, places_needed, session.room
-        )
-        shift = create_shift(forum, details)
-        shift.activity_id = session.activity_id
-        created.append(shift)
+        place = (session.day_id, session.starts_at, session.ends_at, session.room_id)
+        shifts = following.pop(session.activity_id, [])
+        in_place = [shift for shift in shifts if _place_of(shift) == place]
+        elsewhere = [shift for shift in shifts if _place_of(shift) != place]
+        free = [shift for shift in elsewhere if not shift.signups]
+        if in_place:
+            stale.extend(elsewhere)
+        elif free:
+            moving = free[0]
+            moving.day_id, moving.starts_at, moving.ends_at, moving.room_id = place
+            changes.moved.append(moving)
+            stale.extend(shift for shift in elsewhere if shift is not moving)
+        elif elsewhere:  # held by volunteers: the coordinator moves it (no second one)
+            changes.held.extend(elsewhere)
+        else:
+            details = ShiftDetails(
+                team, session.day, session.starts_at, session.ends_at, places_needed, session.room
+            )
+            created = create_shift(forum, details)
+            created.activity_id = session.activity_id
+            changes.created.append(created)
+    # Shifts of sessions no longer in the programme, or left behind by a move.
+    for shift in [*stale, *(shift for shifts in following.values() for shift in shifts)]:
+        if shift.signups:
+            changes.held.append(shift)
+        else:
+            db.session.delete(shift)
+            changes.removed.append(shift)
     db.session.flush()
-    return created
+    return changes
+
+
+def _place_of(shift: Shift) -> tuple:
+    return (shift.day_id, shift.starts_at, shift.ends_at, shift.room_id)
 
 
 def local_moment(forum: Forum, day: Day, at: time) -> datetime:

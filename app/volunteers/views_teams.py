@@ -303,15 +303,51 @@ def add_room_host_shifts():
         return render_template("volunteers/staff/room_hosts.html", form=form)
     team = forum_object(Team, form.team.data)
     try:
-        created = shift_service.create_room_host_shifts(
+        changes = shift_service.create_room_host_shifts(
             g.forum, team, places_needed=form.places_needed.data
         )
     except shift_service.ShiftEditError as error:
         form.show(error)
         return render_template("volunteers/staff/room_hosts.html", form=form)
     db.session.commit()
-    flash(_created_message(len(created), team), "success" if created else "info")
+    _flash_room_host_changes(changes, team)
     return redirect(url_for("volunteers_staff.coverage", team=team.id))
+
+
+def _flash_room_host_changes(changes: shift_service.RoomHostChanges, team: Team) -> None:
+    if changes.created or not (changes.moved or changes.removed or changes.held):
+        flash(
+            _created_message(len(changes.created), team), "success" if changes.created else "info"
+        )
+    if changes.moved:
+        flash(
+            ngettext(
+                "%(num)s shift moved with its session.",
+                "%(num)s shifts moved with their sessions.",
+                len(changes.moved),
+            ),
+            "success",
+        )
+    if changes.removed:
+        flash(
+            ngettext(
+                "%(num)s shift removed: its session is no longer in the programme.",
+                "%(num)s shifts removed: their sessions are no longer in the programme.",
+                len(changes.removed),
+            ),
+            "success",
+        )
+    if changes.held:
+        flash(
+            ngettext(
+                "%(num)s shift whose session moved or was cancelled still has volunteers: "
+                "change or remove it by hand, and tell them.",
+                "%(num)s shifts whose sessions moved or were cancelled still have volunteers: "
+                "change or remove them by hand, and tell them.",
+                len(changes.held),
+            ),
+            "warning",
+        )
 
 
 def _created_message(count: int, team: Team) -> str:

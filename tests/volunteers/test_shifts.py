@@ -129,14 +129,64 @@ def test_room_host_shifts_follow_the_published_programme_once(forum):
         ],
     )
     hosts = make_team(forum, hosts_rooms=True)
-    created = shifts.create_room_host_shifts(forum, hosts)
+    created = shifts.create_room_host_shifts(forum, hosts).created
     assert [
         (s.activity_id, s.room_id, s.day_id, s.starts_at, s.places_needed) for s in created
     ] == [
         (activities[0].id, room.id, day.id, time(9), 1),
         (activities[1].id, room.id, day.id, time(11), 1),
     ]
-    assert shifts.create_room_host_shifts(forum, hosts) == []
+    assert shifts.create_room_host_shifts(forum, hosts) == shifts.RoomHostChanges()
+
+
+def _session(activity, room, day, starts, ends):
+    return PublishedSession(
+        activity_id=activity.id, room_id=room.id, day_id=day.id, starts_at=starts, ends_at=ends
+    )
+
+
+def test_room_host_shifts_follow_their_sessions_when_nobody_holds_them_yet(forum):
+    organization = make_organization()
+    moved, held, cancelled, cancelled_held = (
+        make_activity(forum, organization, status=ActivityStatus.ACCEPTED) for _ in range(4)
+    )
+    hall, day = forum.rooms[0], forum.days[0]
+    annex = Room(name_en="Annex", capacity=40)
+    forum.rooms.append(annex)
+    db.session.flush()
+    first = _publish(
+        forum,
+        [
+            _session(moved, hall, day, time(9), time(10, 30)),
+            _session(held, hall, day, time(11), time(12, 30)),
+            _session(cancelled, annex, day, time(9), time(10, 30)),
+            _session(cancelled_held, annex, day, time(11), time(12, 30)),
+        ],
+    )
+    hosts = make_team(forum, hosts_rooms=True)
+    by_activity = {s.activity_id: s for s in shifts.create_room_host_shifts(forum, hosts).created}
+    volunteer = make_volunteer(forum)
+    make_signup(by_activity[held.id], volunteer)
+    make_signup(by_activity[cancelled_held.id], volunteer)
+    # Version 2: two sessions move to the afternoon, two are taken off.
+    second = ScheduleVersion(forum_id=forum.id, number=first.number + 1)
+    second.sessions = [
+        _session(moved, annex, day, time(14), time(15, 30)),
+        _session(held, hall, day, time(14), time(15, 30)),
+    ]
+    db.session.add(second)
+    db.session.flush()
+
+    changes = shifts.create_room_host_shifts(forum, hosts)
+
+    assert [(s.activity_id, s.room_id, s.starts_at) for s in changes.moved] == [
+        (moved.id, annex.id, time(14))
+    ]
+    assert [s.activity_id for s in changes.removed] == [cancelled.id]
+    assert sorted(s.activity_id for s in changes.held) == sorted([held.id, cancelled_held.id])
+    assert [s.activity_id for s in changes.created] == []  # a held shift is never duplicated
+    assert by_activity[held.id].starts_at == time(11)  # the volunteer's shift is not moved
+    assert db.session.get(Shift, by_activity[cancelled.id].id) is None
 
 
 def test_room_host_shifts_need_a_hosts_team_and_a_programme(forum):

@@ -8,11 +8,13 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlalchemy as sa
 
+from app.activities.models import ActivityStatus
 from app.core.permissions import ForumRoleName
 from app.extensions import db
 from app.forums.calendar import sync_days
-from app.forums.models import Forum, ForumStatus, TimeSlot
+from app.forums.models import Forum, ForumStatus, Room, TimeSlot
 from app.safety.services import start_lockdown
+from app.scheduling.models import PublishedSession, ScheduleVersion
 from app.volunteers.models import (
     Shift,
     ShiftSignup,
@@ -189,6 +191,54 @@ def test_room_host_shifts_need_a_published_programme(app, coordinator, setting):
         coordinator, f"{BASE}/shifts/room-hosts", {"team": setting["team"], "places_needed": "1"}
     )
     assert "No programme is published yet." in _page(response)
+
+
+def _publish_both(forum_id: int, number: int, activity_ids, room_id: int, day_id: int) -> None:
+    published = ScheduleVersion(forum_id=forum_id, number=number)
+    published.sessions = [
+        PublishedSession(
+            activity_id=activity_id,
+            room_id=room_id,
+            day_id=day_id,
+            starts_at=time(9),
+            ends_at=time(10, 30),
+        )
+        for activity_id in activity_ids
+    ]
+    db.session.add(published)
+    db.session.commit()
+
+
+def test_room_host_shifts_say_which_ones_moved_and_which_volunteers_still_hold(
+    app, coordinator, setting
+):
+    with app.app_context():
+        forum = db.session.scalar(sa.select(Forum).where(Forum.slug == "isf-vol"))
+        db.session.get(Team, setting["team"]).hosts_rooms = True
+        room = Room(name_en="Hall", capacity=80)
+        forum.rooms.append(room)
+        organization = factories.make_organization()
+        free, held = (
+            factories.make_activity(forum, organization, status=ActivityStatus.ACCEPTED)
+            for _ in range(2)
+        )
+        db.session.flush()
+        forum_id, activity_ids, room_id, held_id = forum.id, (free.id, held.id), room.id, held.id
+        _publish_both(forum_id, 1, activity_ids, room_id, setting["days"][1])
+    form = {"team": setting["team"], "places_needed": "1"}
+    created = post_form(coordinator, f"{BASE}/shifts/room-hosts", form)
+    assert "2 shifts created" in _page(coordinator.get(created.headers["Location"]))
+    with app.app_context():
+        held_shift = db.session.scalar(sa.select(Shift).where(Shift.activity_id == held_id))
+        make_signup(held_shift, db.session.get(Volunteer, setting["aya"]))
+        # Version 2: both sessions move to another day.
+        _publish_both(forum_id, 2, activity_ids, room_id, setting["days"][2])
+
+    moved = post_form(coordinator, f"{BASE}/shifts/room-hosts", form)
+    page = _page(coordinator.get(moved.headers["Location"]))
+
+    assert "1 shift moved with its session." in page
+    assert "still has volunteers: change or remove it by hand" in page
 
 
 def test_coverage_puts_the_gaps_first_and_links_the_rosters(coordinator, setting):
