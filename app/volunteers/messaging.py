@@ -33,6 +33,7 @@ from app.volunteers.models import (
 SUBJECT_LENGTH = 150
 BODY_LENGTH = 5000
 REMOVED_SUBJECT = _l("A shift you held was removed")
+TAKEN_OFF_SUBJECT = _l("You were taken off a shift")
 # The volunteers' own pages, once they exist; the forum's page otherwise.
 VOLUNTEER_PAGES = ("volunteering.my_shifts", "volunteering.index")
 
@@ -165,3 +166,20 @@ def tell_shift_removed(shift: Shift) -> int:
         )
         told += 1
     return told
+
+
+def tell_taken_off(signup: ShiftSignup, reason: str | None = None) -> None:
+    """Email the volunteer a coordinator took off ``signup``'s shift (with the
+    coordinator's reason, when one was needed), in their language."""
+    shift, user = signup.shift, signup.volunteer.user
+    queue_email(
+        user.email,
+        user.locale,
+        "volunteer_taken_off_shift",
+        TAKEN_OFF_SUBJECT,
+        user=user,
+        forum_name=isolated(localized(shift.forum, "name", user.locale) or shift.forum.slug),
+        shift=shift_line(shift, user.locale),
+        reason=isolated(reason) if reason else None,
+        link=volunteer_link(shift.forum),
+    )

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from app.accounts.models import User
 from app.audit.services import AuditAction, record
 from app.extensions import db
+from app.volunteers.messaging import tell_taken_off
 from app.volunteers.models import Shift, ShiftSignup, Volunteer
 from app.volunteers.taking_rules import (
     NEVER_OVERRIDDEN,
@@ -142,12 +143,14 @@ def drop_shift(
 ) -> None:
     """Take the volunteer off the shift, until the forum's cut-off before it starts;
     after it, only with ``override_reason`` (coordinators only: the caller checks),
-    which the audit log records as an overridden rule."""
+    which the audit log records as an overridden rule. Taken off by someone else (a
+    coordinator), the volunteer is emailed, with that reason."""
     shift = signup.shift
     policy = policy_of(shift.forum)
+    reason = None
     if aware_utc(now) > drop_cutoff_of(shift, policy):
         issue = ShiftIssue(ShiftProblem.PAST_CUTOFF, numbers=(policy.drop_cutoff_hours,))
-        _override([issue], override_reason)
+        reason = _override([issue], override_reason)
         record(
             AuditAction.SHIFT_RULE_OVERRIDDEN,
             actor=by,
@@ -157,5 +160,7 @@ def drop_shift(
             shift_id=shift.id,
             volunteer_id=signup.volunteer_id,
         )
+    if by.id != signup.volunteer.user_id:
+        tell_taken_off(signup, reason)  # a coordinator took them off
     db.session.delete(signup)
     db.session.flush()

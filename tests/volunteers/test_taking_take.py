@@ -18,6 +18,7 @@ from app.volunteers.taking import (
     take_shift,
 )
 from tests.factories import make_forum, make_user
+from tests.helpers import outbox_to
 from tests.volunteers.factories import make_day, make_shift, make_signup, make_team, make_volunteer
 
 EARLY = datetime(2030, 4, 1, tzinfo=UTC)
@@ -225,3 +226,26 @@ def test_a_coordinator_drops_a_shift_after_the_cut_off_with_a_reason(
         signup_id,
         "past_cutoff",
     )
+    [told] = outbox_to(volunteer.user.email)  # with the reason the coordinator gave
+    assert "taken off" in told.subject
+    assert "Fell ill" in told.body_text
+    assert "Fell ill" in told.body_html
+
+
+def test_a_volunteer_dropping_their_own_shift_gets_no_email(forum, shift, volunteer):
+    signup = take_shift(volunteer, shift, now=EARLY, by=volunteer.user)
+
+    drop_shift(signup, now=EARLY, by=volunteer.user)
+
+    assert outbox_to(volunteer.user.email) == []
+
+
+def test_a_coordinator_taking_someone_off_before_the_cut_off_tells_them_without_a_reason(
+    forum, shift, volunteer, coordinator
+):
+    signup = take_shift(volunteer, shift, now=EARLY, by=volunteer.user)
+
+    drop_shift(signup, now=EARLY, by=coordinator)
+
+    [told] = outbox_to(volunteer.user.email)
+    assert "reason" not in told.body_text.lower()
