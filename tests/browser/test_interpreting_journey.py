@@ -177,8 +177,8 @@ def _signed_in(browser: Browser, base_url: str, email: str, *, code: bool, devic
         page.get_by_label("Code").fill(current_code(DEMO_TOTP_SECRET))
         page.get_by_role("button", name="Continue").click()
     header = page.locator("header")
-    expect(header.get_by_role("link", name=LANGUAGE_NAMES["ar"])).to_be_visible()
-    header.get_by_role("link", name=LANGUAGE_NAMES["en"], exact=True).click()
+    expect(header.get_by_role("button", name=LANGUAGE_NAMES["ar"])).to_be_visible()
+    header.get_by_role("button", name=LANGUAGE_NAMES["en"], exact=True).click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     return page
 
@@ -240,7 +240,7 @@ def test_the_coordinator_assigns_automatically_and_a_dropped_session_is_open_aga
     screenshot(interpreter, "interpreting-given-back-en")
 
     # 5. The same page in Arabic reads right to left, and so does the confirmation.
-    interpreter.locator("header").get_by_role("link", name=LANGUAGE_NAMES["ar"]).click()
+    interpreter.locator("header").get_by_role("button", name=LANGUAGE_NAMES["ar"]).click()
     html = interpreter.locator("html")
     expect(html).to_have_attribute("lang", "ar")
     expect(html).to_have_attribute("dir", "rtl")

@@ -167,9 +167,9 @@ def _signed_in_organizer(browser: Browser, base_url: str) -> Page:
     page.get_by_label("Code").fill(current_code(DEMO_TOTP_SECRET))
     page.get_by_role("button", name="Continue").click()
     header = page.locator("header")
-    expect(header.get_by_role("link", name=LANGUAGE_NAMES["ar"])).to_be_visible()
+    expect(header.get_by_role("button", name=LANGUAGE_NAMES["ar"])).to_be_visible()
     # The demo organizer reads Arabic; the journey starts in English.
-    header.get_by_role("link", name=LANGUAGE_NAMES["en"], exact=True).click()
+    header.get_by_role("button", name=LANGUAGE_NAMES["en"], exact=True).click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     return page
 
@@ -300,7 +300,7 @@ def test_the_organizer_schedules_the_demo_forum_overrides_a_rule_and_publishes(
 
     # 6. The same board in Arabic reads right to left.
     page.goto(f"{BOARD}?day={drop.day_id}")
-    page.locator("header").get_by_role("link", name=LANGUAGE_NAMES["ar"]).click()
+    page.locator("header").get_by_role("button", name=LANGUAGE_NAMES["ar"]).click()
     html = page.locator("html")
     expect(html).to_have_attribute("lang", "ar")
     expect(html).to_have_attribute("dir", "rtl")
