@@ -68,6 +68,17 @@ def seed_demo() -> None:
         f"{interpreters.assigned} of {interpreters.places} places assigned "
         f"({interpreters.open} open)"
     )
+    click.echo("Where to look:")
+    for path, what in (
+        (
+            f"/{SEASON_SLUG}/programme",
+            "the published programme (and its exports, e.g. schedule.json)",
+        ),
+        ("/api/v1/", "the read-only API and its OpenAPI document"),
+        (f"/{SEASON_SLUG}/staff/", "the organizers' staff area"),
+        ("/admin/organizations/", "organizations without members (site administrator)"),
+    ):
+        click.echo(f"  http://127.0.0.1:5000{path}  ({what})")
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for account in DEMO_ACCOUNTS:
         role = "site administrator" if account.site_admin else (account.role or "participant")
