@@ -183,12 +183,16 @@ def answer_join_request(organization_id: int, request_id: int):
         flash(_("This request has already been answered."), "info")
         return redirect(_members_url(organization))
     db.session.commit()
+    flash_join_answer(join_request, form.accepted)
+    return redirect(_members_url(organization))
+
+
+def flash_join_answer(join_request: JoinRequest, accepted: bool) -> None:
     name = isolated(join_request.user.name)
-    if form.accepted:
+    if accepted:
         flash(_("%(name)s is now a member.", name=name), "success")
     else:
         flash(_("The request of %(name)s is declined.", name=name), "success")
-    return redirect(_members_url(organization))
 
 
 def _last_member_page(organization: Organization):

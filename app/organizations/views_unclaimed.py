@@ -13,6 +13,7 @@ from app.organizations.blueprints import unclaimed_bp
 from app.organizations.forms import INVITE_MESSAGES, AnswerForm, InviteForm
 from app.organizations.members import MembershipError
 from app.organizations.models import JoinRequest, Organization
+from app.organizations.views_members import flash_join_answer
 
 
 def _page(failed_form: InviteForm | None = None, failed_id: int | None = None):
@@ -77,9 +78,5 @@ def answer_join_request(organization_id: int, request_id: int):
         flash(_("This request has already been answered, or the organization has a member now."))
         return redirect(_back(organization_id))
     db.session.commit()
-    name = isolated(join_request.user.name)
-    if form.accepted:
-        flash(_("%(name)s is now a member.", name=name), "success")
-    else:
-        flash(_("The request of %(name)s is declined.", name=name), "success")
+    flash_join_answer(join_request, form.accepted)
     return redirect(_back(organization_id))
