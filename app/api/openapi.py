@@ -117,7 +117,9 @@ they agreed, by name only; organizations only when they chose to be listed.
 Every answer is JSON, the same for every reader, open to any origin (CORS)
 and needs no cookie. Long lists are paginated with a cursor: follow `next`
 until it is null; `limit` sets the page size (1 to 100, 50 by default).
-Errors are `{"error": "<name>"}` with the matching HTTP status.
+Errors are `{"error": "<name>"}` with the matching HTTP status; a method
+other than GET, HEAD or OPTIONS gets 405 `{"error": "method_not_allowed"}`
+with an `Allow` header.
 """
 
 

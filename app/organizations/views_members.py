@@ -28,7 +28,7 @@ INVITE_LIMIT = "30 per hour"
 JOIN_LIMIT = "10 per hour"
 
 
-def _account_key() -> str:
+def account_key() -> str:
     return f"user:{current_user.id}"
 
 
@@ -57,7 +57,7 @@ def _members_page(organization: Organization, form: InviteForm):
 # the module of rules).
 @org_bp.route("/<int:organization_id>/members", methods=["GET", "POST"], endpoint="members")
 @signed_in
-@limiter.limit(INVITE_LIMIT, key_func=_account_key, methods=["POST"])
+@limiter.limit(INVITE_LIMIT, key_func=account_key, methods=["POST"])
 def members_list(organization_id: int):
     """Members (with their addresses, seen by fellow members), pending invitations and
     requests to join; the invitation form."""
@@ -126,7 +126,7 @@ def answer_invitation(invitation_id: int):
 
 @org_bp.route("/<int:organization_id>/join", methods=["POST"])
 @signed_in
-@limiter.limit(JOIN_LIMIT, key_func=_account_key, methods=["POST"])
+@limiter.limit(JOIN_LIMIT, key_func=account_key, methods=["POST"])
 def request_to_join(organization_id: int):
     """Ask to join an organization found through the duplicates warning.
 

@@ -7,13 +7,13 @@ from flask_login import current_user
 
 from app.core.access import site_admin
 from app.core.i18n import isolated
-from app.extensions import db
+from app.extensions import db, limiter
 from app.organizations import claiming, members
 from app.organizations.blueprints import unclaimed_bp
 from app.organizations.forms import INVITE_MESSAGES, AnswerForm, InviteForm
 from app.organizations.members import MembershipError
 from app.organizations.models import JoinRequest, Organization
-from app.organizations.views_members import flash_join_answer
+from app.organizations.views_members import INVITE_LIMIT, account_key, flash_join_answer
 
 
 def _page(failed_form: InviteForm | None = None, failed_id: int | None = None):
@@ -48,6 +48,7 @@ def index():
 
 @unclaimed_bp.route("/<int:organization_id>/invite", methods=["POST"])
 @site_admin
+@limiter.limit(INVITE_LIMIT, key_func=account_key)
 def invite(organization_id: int):
     organization = db.get_or_404(Organization, organization_id)
     form = InviteForm(prefix=f"invite-{organization.id}")

@@ -10,7 +10,7 @@ from app.organizations import claiming, members
 from app.organizations.members import MembershipError, MembershipProblem
 from app.organizations.models import Invitation, Organization, OrganizationMember
 from tests import factories
-from tests.helpers import log_in, outbox_to, post_form
+from tests.helpers import csrf_token, log_in, outbox_to, post_form
 
 
 @pytest.fixture
@@ -168,3 +168,19 @@ def test_the_page_is_in_arabic_too(app):
 
     assert 'dir="rtl"' in page
     assert "Organizations without members" not in page
+
+
+def test_inviting_first_members_is_rate_limited(app):
+    client, organization_id = _admin_client(app)
+    field = f"invite-{organization_id}-email"
+    token = csrf_token(client.get("/admin/organizations/"))
+    answers = [
+        client.post(
+            f"/admin/organizations/{organization_id}/invite",
+            data={"csrf_token": token, field: "not an address"},
+        ).status_code
+        for _ in range(31)
+    ]
+
+    assert answers[:30] == [200] * 30
+    assert answers[30] == 429
