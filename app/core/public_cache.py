@@ -95,8 +95,8 @@ def cached_public(
     if version is None:
         body, content_type = render()
         return public_response(body, content_type, None, personal)
-    if not personal:
-        note_public(forum, version)
+    if not personal and public_store() is not None:
+        note_public(forum, version, *request_state(forum))
     key = partial(cache_key, kind, forum, version, language or current_language(), variant)
     entry = _lookup(key, lambda: _entry(*render(), compress=True))
     return _respond(entry, version.published_at, personal)
@@ -161,16 +161,9 @@ def cache_key(
     kind: str, forum: "Forum", version: "ScheduleVersion", language: str, variant: str
 ) -> str:
     """The forum's slug comes first, so its entries can be forgotten together."""
-    from app.safety.services import public_listings_allowed
-
-    # Asked once a request, though a page and its main part each have a key.
-    asked = f"public_listings_allowed_{forum.id}"
-    if asked not in g:
-        setattr(g, asked, public_listings_allowed(forum))
-    listings = "listed" if getattr(g, asked) else "lockdown"
+    listed, generation = request_state(forum)
+    listings = "listed" if listed else "lockdown"
     stamp = int(version.published_at.timestamp() * 1_000_000)
-    store = public_store()
-    generation = store.generation() if store is not None else "0"
     # Exports carry absolute links: the host and scheme they were asked on are part of it.
     seen_as = f"{request.scheme}://{request.host}|{variant}"
     digest = hashlib.blake2b(seen_as.encode(), digest_size=12).hexdigest()
@@ -179,6 +172,20 @@ def cache_key(
         f"{prefix}:{forum.slug}:{kind}:{version.number}.{stamp}:{listings}:{generation}"
         f":{language}:{digest}"
     )
+
+
+def request_state(forum: "Forum") -> tuple[bool, str]:
+    """Whether the forum's public listings are allowed (no lockdown) and the cache
+    generation, asked once a request: a page, its main part and the fast path's
+    copy are all filed under what was asked before rendering."""
+    from app.safety.services import public_listings_allowed
+
+    name = f"public_state_{forum.id}"
+    if name not in g:
+        store = public_store()
+        generation = store.generation() if store is not None else "0"
+        setattr(g, name, (public_listings_allowed(forum), generation))
+    return getattr(g, name)
 
 
 def forget_everything() -> None:

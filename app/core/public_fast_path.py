@@ -70,12 +70,14 @@ def init_public_fast_path(app: Flask) -> None:
     app.wsgi_app = PublicFront(app, app.wsgi_app)
 
 
-def note_public(forum, version) -> None:
+def note_public(forum, version, listed: bool, generation: str) -> None:
     """The response being rendered is the same for everyone who reads ``forum``'s
-    ``version``: the fast path may keep it (called by ``cached_public``). The
-    cache generation is read now, before the rendering: one that moves meanwhile
-    retires the response with everything else."""
-    g.setdefault(STATE, (forum, version.number, version.published_at, _generation()))
+    ``version``: the fast path may keep it (called by ``cached_public``), filed
+    under the lockdown state and cache generation asked before rendering. Asked
+    after it, a lockdown or a "Hide us" that landed meanwhile would file a page
+    rendered with organizations under the new state."""
+    state = _state(version.number, version.published_at, listed, generation)
+    g.setdefault(STATE, (forum.slug, state))
 
 
 def forget_memo(slug: str | None = None) -> None:
@@ -236,14 +238,8 @@ def _store(response: Response) -> Response:
 
     store = public_store()
     if store is not None:
-        forum, number, published_at, generation = noted
-        # As cache_key asked it before rendering (asked now, a lockdown begun meanwhile
-        # would file a page rendered with organizations under "lockdown").
-        listed = g.get(f"public_listings_allowed_{forum.id}")
-        if listed is None:
-            return response
-        state = _state(number, published_at, listed, generation)
-        key = request_key(request, config, forum.slug, state)
+        slug, state = noted
+        key = request_key(request, config, slug, state)
         headers = json.dumps(list(response.headers.items())).encode()
         parts = {"headers": headers, "body": response.get_data()}
         store.set(key, Entry(response.content_type or "", response.get_etag()[0] or "", parts))
