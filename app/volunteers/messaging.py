@@ -153,17 +153,7 @@ def tell_shift_removed(shift: Shift) -> int:
     )
     told = 0
     for signup in signups:
-        user = signup.volunteer.user
-        queue_email(
-            user.email,
-            user.locale,
-            "volunteer_shift_removed",
-            REMOVED_SUBJECT,
-            user=user,
-            forum_name=isolated(localized(shift.forum, "name", user.locale) or shift.forum.slug),
-            shift=shift_line(shift, user.locale),
-            link=volunteer_link(shift.forum),
-        )
+        _tell_about_shift(signup.volunteer.user, shift, "volunteer_shift_removed", REMOVED_SUBJECT)
         told += 1
     return told
 
@@ -171,15 +161,25 @@ def tell_shift_removed(shift: Shift) -> int:
 def tell_taken_off(signup: ShiftSignup, reason: str | None = None) -> None:
     """Email the volunteer a coordinator took off ``signup``'s shift (with the
     coordinator's reason, when one was needed), in their language."""
-    shift, user = signup.shift, signup.volunteer.user
+    _tell_about_shift(
+        signup.volunteer.user,
+        signup.shift,
+        "volunteer_taken_off_shift",
+        TAKEN_OFF_SUBJECT,
+        reason=isolated(reason) if reason else None,
+    )
+
+
+def _tell_about_shift(user: User, shift: Shift, template: str, subject, **context) -> None:
+    """One email about ``shift`` to ``user``, in their language."""
     queue_email(
         user.email,
         user.locale,
-        "volunteer_taken_off_shift",
-        TAKEN_OFF_SUBJECT,
+        template,
+        subject,
         user=user,
         forum_name=isolated(localized(shift.forum, "name", user.locale) or shift.forum.slug),
         shift=shift_line(shift, user.locale),
-        reason=isolated(reason) if reason else None,
         link=volunteer_link(shift.forum),
+        **context,
     )
