@@ -144,11 +144,10 @@ def shifts_of(forum: Forum, team: Team | None = None, day: Day | None = None) ->
     return list(db.session.scalars(query))
 
 
-def _existing(team: Team) -> set[tuple]:
+def _times_taken(team: Team) -> set[tuple]:
+    """(day, start, end) of every shift the team has."""
     rows = db.session.execute(
-        sa.select(
-            Shift.day_id, Shift.starts_at, Shift.ends_at, Shift.room_id, Shift.activity_id
-        ).where(Shift.team_id == team.id)
+        sa.select(Shift.day_id, Shift.starts_at, Shift.ends_at).where(Shift.team_id == team.id)
     )
     return {tuple(row) for row in rows}
 
@@ -166,7 +165,7 @@ def create_shifts_from_slots(
     """One shift of ``team`` for every session slot of each day (every day of the
     forum, or ``days``); a shift the team has at that time already is skipped."""
     chosen = list(days) if days is not None else list(forum.days)
-    existing = {(d, s, e) for d, s, e, _room, _activity in _existing(team)}
+    existing = _times_taken(team)
     slots = db.session.scalars(
         sa.select(TimeSlot)
         .join(Day, Day.id == TimeSlot.day_id)
